@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Hub.Abstractions;
+using Hub.Tenancy;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Web;
+
+/// <summary>Host-level wiring: pages, localization, security headers, error pages and the request pipeline.</summary>
+internal static class HubWeb
+{
+    public const string CultureCookie = ".Hub.Culture";
+
+    public static readonly CultureInfo[] Cultures = [new("sv-SE"), new("en-GB")];
+
+    public static WebApplicationBuilder AddHubWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+        builder.Services.AddRazorPages();
+        builder.Services.AddModulePages(typeof(Hub.Theme.Default.Resources.ThemeTexts).Assembly);
+        // Swedish letters are written as themselves, not as numeric entities (output is still HTML-encoded).
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".Hub.Antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.Configure<FormOptions>(options =>
+        {
+            // Admin forms post settings and recipes; nothing here needs more than a recipe's 256 KiB.
+            options.MultipartBodyLengthLimit = 512 * 1024;
+            options.ValueLengthLimit = 300 * 1024;
+        });
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // Swedish unless the person chose otherwise: the browser's language is not asked.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }];
+        });
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseHubPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.Use(SecurityHeaders);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseExceptionHandler("/fel/500");
+        app.UseStaticFiles();
+        app.UseTenantResolution();
+        // Inside the tenant: errors re-execute with the tenant's path base, so they render in its look and language.
+        app.UseExceptionHandler("/fel/500");
+        app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        app.UseTenantGate();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapPost("/sprak", SwitchLanguage).WithName("SwitchLanguage").WithSummary("Sets the language cookie and returns to the page.");
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static IResult SwitchLanguage(HttpContext context, [FromForm] string? culture, [FromForm] string? returnUrl)
+    {
+        var chosen = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture) ?? Cultures[0];
+        context.Response.Cookies.Append(CultureCookie,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
+        var home = context.Request.PathBase.HasValue ? context.Request.PathBase + "/" : "/";
+        var target = IsLocal(returnUrl) ? returnUrl! : home;
+        return Results.LocalRedirect(target);
+    }
+
+    internal static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.ContentSecurityPolicy =
+            "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        return next();
+    }
+}

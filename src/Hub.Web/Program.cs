@@ -1,0 +1,24 @@
+using Hub.Data;
+using Hub.Identity;
+using Hub.Tenancy;
+using Hub.Tenancy.Contracts;
+using Hub.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHubData();
+builder.AddTenancyModule();
+builder.AddIdentityModule();
+builder.AddHubWeb();
+
+var app = builder.Build();
+
+await app.Services.MigrateHubDatabaseAsync();
+await app.Services.StartTenancyAsync();
+await app.Services.StartIdentityAsync(app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope);
+
+app.UseHubPipeline();
+await app.RunAsync();
+
+/// <summary>The host; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

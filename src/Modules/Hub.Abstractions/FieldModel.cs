@@ -1,0 +1,34 @@
+namespace Hub.Abstractions;
+
+/// <summary>What the theme's <c>_Field</c> partial needs to render one labelled, hinted, validated form field.</summary>
+/// <param name="Name">The posted name, also the ModelState key (e.g. <c>Input.DisplayName</c>).</param>
+/// <param name="Label">The visible label.</param>
+/// <param name="Value">The current value.</param>
+/// <param name="Hint">Help text, tied to the field with aria-describedby.</param>
+/// <param name="Type">Input type (text, email, tel, url, password) or <c>textarea</c>.</param>
+/// <param name="Required">Shown in the label and set as <c>required</c>/<c>aria-required</c>.</param>
+/// <param name="Autocomplete">The autocomplete token, for example <c>email</c>.</param>
+/// <param name="InputClass">An extra class for width, e.g. <c>input--short</c>.</param>
+public sealed record FieldModel(
+    string Name,
+    string Label,
+    string? Value,
+    string? Hint = null,
+    string Type = "text",
+    bool Required = false,
+    string? Autocomplete = null,
+    string? InputClass = null)
+{
+    /// <summary>The element id derived from the name, as ASP.NET Core's tag helpers derive it.</summary>
+    public string Id => IdFor(Name);
+
+    /// <summary>The id ASP.NET Core gives a field of this name (dots and brackets become underscores).</summary>
+    public static string IdFor(string name) =>
+        string.Create(name.Length, name, (span, n) =>
+        {
+            for (var i = 0; i < n.Length; i++)
+            {
+                span[i] = char.IsAsciiLetterOrDigit(n[i]) || n[i] is '-' or '_' ? n[i] : '_';
+            }
+        });
+}

@@ -1,0 +1,45 @@
+namespace Hub.Abstractions;
+
+/// <summary>Staff roles. A role applies within the tenant the staff account belongs to.</summary>
+public static class HubRoles
+{
+    /// <summary>Runs the hub: tenants, catalogue rules. Only in the <c>hub</c> tenant.</summary>
+    public const string HubAdmin = "HubAdmin";
+
+    /// <summary>Runs a municipality's site: settings and staff accounts.</summary>
+    public const string TenantAdmin = "TenantAdmin";
+
+    /// <summary>Owns e-services: publishes versions, adopts from the catalogue.</summary>
+    public const string ServiceOwner = "ServiceOwner";
+
+    /// <summary>Builds and edits e-services.</summary>
+    public const string Editor = "Editor";
+
+    /// <summary>Handles citizens' cases.</summary>
+    public const string CaseOfficer = "CaseOfficer";
+
+    /// <summary>Every role, in order of reach.</summary>
+    public static IReadOnlyList<string> All { get; } = [HubAdmin, TenantAdmin, ServiceOwner, Editor, CaseOfficer];
+}
+
+/// <summary>Authorization policy names every module may put on its endpoints.</summary>
+public static class HubPolicies
+{
+    /// <summary>Any staff account of the current tenant.</summary>
+    public const string Staff = "Hub.Staff";
+
+    /// <summary>A TenantAdmin of the current tenant.</summary>
+    public const string TenantAdmin = "Hub.TenantAdmin";
+
+    /// <summary>A HubAdmin, on the hub tenant.</summary>
+    public const string HubAdmin = "Hub.HubAdmin";
+}
+
+/// <summary>A link on the admin start page, contributed by a module.</summary>
+/// <param name="Path">Path inside the tenant, e.g. <c>/admin/anvandare</c>.</param>
+/// <param name="TitleSv">Link text in Swedish.</param>
+/// <param name="TitleEn">Link text in English.</param>
+/// <param name="DescriptionSv">One sentence in Swedish on what is there.</param>
+/// <param name="DescriptionEn">One sentence in English on what is there.</param>
+/// <param name="Policy">The policy a user must meet to see the link.</param>
+public sealed record AdminMenuItem(string Path, string TitleSv, string TitleEn, string DescriptionSv, string DescriptionEn, string Policy);

@@ -1,0 +1,200 @@
+using System.Data.Common;
+using Hub.Abstractions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Hub.Data;
+
+/// <summary>Registers the hub's persistence: provider choice, one connection per scope, module DbContexts, migrations.</summary>
+public static class HubDataModule
+{
+    /// <summary>Adds the data layer, reading <see cref="DatabaseOptions"/> from <c>Hub:Database</c>.</summary>
+    public static IHostApplicationBuilder AddHubData(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    var file = Path.Combine(environment.ContentRootPath, "App_Data", "hub.db");
+                    options.ConnectionString = $"Data Source={file};Pooling=True;Default Timeout=30";
+                }
+            })
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "Hub:Database:ConnectionString is required for PostgreSQL.");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<HubConnection>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a module's DbContext as <typeparamref name="TContext"/>, built as <typeparamref name="TSqlite"/> or
+    /// <typeparamref name="TPostgres"/> (each carries its provider's migrations) on the scope's shared connection.
+    /// </summary>
+    public static IServiceCollection AddHubDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        services.AddScoped(sp =>
+        {
+            var provider = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+            var connection = sp.GetRequiredService<HubConnection>().Connection;
+            var options = BuildOptions(provider, connection, module);
+            return provider == DatabaseProvider.Postgres
+                ? (TContext)ActivatorUtilities.CreateInstance<TPostgres>(sp, options)
+                : ActivatorUtilities.CreateInstance<TSqlite>(sp, options);
+        });
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));
+        return services;
+    }
+
+    /// <summary>Options for a module context; used at run time and by design-time factories.</summary>
+    public static DbContextOptions BuildOptions(DatabaseProvider provider, DbConnection connection, string module)
+    {
+        var builder = new DbContextOptionsBuilder();
+        var history = "__migrations_" + module.ToLowerInvariant();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            builder.UseNpgsql(connection, o => o.MigrationsHistoryTable(history));
+        }
+        else
+        {
+            builder.UseSqlite(connection, o => o.MigrationsHistoryTable(history));
+        }
+
+        builder.AddInterceptors(TenantWriteGuard.Instance);
+        return builder.Options;
+    }
+
+    /// <summary>Creates the database if needed (SQLite: file and WAL) and migrates every module in registration order.</summary>
+    public static async Task MigrateHubDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HubDataModule));
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var connection = scope.ServiceProvider.GetRequiredService<HubConnection>().Connection;
+            await connection.OpenAsync(cancellationToken);
+            await using var wal = connection.CreateCommand();
+            // WAL lets readers proceed while one writer commits; the mode is stored in the file, so once is enough.
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var module in scope.ServiceProvider.GetServices<IModuleDatabase>())
+        {
+            logger.LogInformation("Migrating {Module} on {Provider}", module.Module, options.Provider);
+            await module.MigrateAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    private sealed class ModuleDatabase<TContext>(string module) : IModuleDatabase
+        where TContext : DbContext
+    {
+        public string Module => module;
+
+        public Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
+            scopedServices.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// The scope's one database connection, shared by every module's DbContext so that a unit of work spanning
+/// modules (a recipe) can commit or roll back in a single transaction.
+/// </summary>
+public sealed class HubConnection : IAsyncDisposable, IDisposable
+{
+    private readonly Lazy<DbConnection> connection;
+
+    /// <summary>Creates the (still closed) connection for the configured provider.</summary>
+    public HubConnection(IOptions<DatabaseOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var value = options.Value;
+        connection = new Lazy<DbConnection>(() => value.Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(value.ConnectionString)
+            : new SqliteConnection(value.ConnectionString));
+    }
+
+    /// <summary>The connection; EF Core opens and closes it as needed.</summary>
+    public DbConnection Connection => connection.Value;
+
+    /// <summary>The transaction begun by <see cref="BeginTransactionAsync"/>, if any.</summary>
+    public DbTransaction? Transaction { get; private set; }
+
+    /// <summary>Opens the connection and begins a transaction every context of the scope can enlist in.</summary>
+    public async Task<DbTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        if (Transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction is already running in this scope.");
+        }
+
+        if (Connection.State != System.Data.ConnectionState.Open)
+        {
+            await Connection.OpenAsync(cancellationToken);
+        }
+
+        Transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        return Transaction;
+    }
+
+    /// <summary>Makes a context use the running transaction.</summary>
+    public async Task EnlistAsync(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Transaction is not null && context.Database.CurrentTransaction is null)
+        {
+            await context.Database.UseTransactionAsync(Transaction);
+        }
+    }
+
+    /// <summary>Forgets the transaction after commit or rollback.</summary>
+    public void EndTransaction()
+    {
+        Transaction?.Dispose();
+        Transaction = null;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Transaction?.Dispose();
+        if (connection.IsValueCreated)
+        {
+            connection.Value.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Transaction is not null)
+        {
+            await Transaction.DisposeAsync();
+        }
+
+        if (connection.IsValueCreated)
+        {
+            await connection.Value.DisposeAsync();
+        }
+    }
+}

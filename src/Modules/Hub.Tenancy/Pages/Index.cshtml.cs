@@ -1,0 +1,23 @@
+using Hub.Abstractions;
+using Hub.Tenancy.Contracts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hub.Tenancy.Pages;
+
+/// <summary>At <c>/</c> and <c>/hub/</c> the hub's page listing member municipalities; elsewhere a municipality's home.</summary>
+public sealed class IndexModel(ITenantContext tenantContext, ITenantDirectory directory) : PageModel
+{
+    public TenantSnapshot? Tenant => tenantContext.Tenant;
+
+    public bool IsHub => Tenant is null || Tenant.IsHub;
+
+    public IReadOnlyList<TenantSnapshot> Members { get; private set; } = [];
+
+    public void OnGet()
+    {
+        if (IsHub)
+        {
+            Members = [.. directory.All.Where(t => !t.IsHub && t.State == TenantState.Running)];
+        }
+    }
+}
