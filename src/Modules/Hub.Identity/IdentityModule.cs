@@ -59,6 +59,7 @@ public static class IdentityModule
                 .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.TenantAdmin, HubRoles.HubAdmin))
             .AddPolicy(HubPolicies.HubAdmin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement { HubOnly = true }).RequireRole(HubRoles.HubAdmin));
+        services.AddScoped<Contracts.IStaffDirectory, StaffDirectory>();
         services.AddModulePages(typeof(IdentityModule).Assembly);
         services.AddSingleton<IRecipeStepHandler, UsersRecipeStep>();
         services.AddAdminMenuItem(new AdminMenuItem("/admin/anvandare", "Användare", "Users",

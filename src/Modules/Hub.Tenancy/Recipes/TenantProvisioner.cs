@@ -130,7 +130,7 @@ internal sealed class TenantProvisioner(
     /// <summary>Applies the start-up recipes whose tenant does not exist yet; a broken shipped recipe stops the start.</summary>
     public async Task ProvisionOnStartAsync(CancellationToken cancellationToken)
     {
-        foreach (var file in options.Value.ProvisionOnStart)
+        foreach (var file in options.Value.ProvisionOnStart.Where(f => !string.IsNullOrWhiteSpace(f)))
         {
             var json = ReadRecipeFile(file);
             var checkedRecipe = Check(json, null);

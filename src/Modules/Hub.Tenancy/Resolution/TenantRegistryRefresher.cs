@@ -50,6 +50,9 @@ internal sealed class TenancyOptions
     /// <summary>Folder of recipe files; defaults to <c>recipes/</c> beside the app.</summary>
     public string? RecipesPath { get; set; }
 
-    /// <summary>Recipes applied at start-up when their tenant does not exist yet (the demo lists four).</summary>
-    public List<string> ProvisionOnStart { get; set; } = ["hub.recipe.json"];
+    /// <summary>
+    /// Recipes applied at start-up when their tenant does not exist yet (appsettings.json names the hub's; Development
+    /// the demo's four). No default here: the configuration binder appends to a list, it does not replace it.
+    /// </summary>
+    public List<string> ProvisionOnStart { get; set; } = [];
 }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration on SQLite and on a private PostgreSQL, end-to-end in Chromium with axe.
+# Installs Debian's chromium and postgresql when missing, starts PostgreSQL on a free loopback port, stops it
+# and removes its files afterwards, and ends with the line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} ..."
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" > /dev/null
+fi
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+
+work=$(mktemp -d /tmp/hub-test.XXXXXX)
+chmod 755 "$work"
+pg_data="$work/pg"
+pg_user_cmd=()
+# PostgreSQL refuses to run as root; the Debian package's 'postgres' account runs it then.
+if [ "$(id -u)" -eq 0 ]; then pg_user_cmd=(runuser -u postgres --); fi
+
+cleanup() {
+  if [ -f "$pg_data/postmaster.pid" ]; then
+    "${pg_user_cmd[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop > /dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=""
+for candidate in $(seq 55432 55532); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2> /dev/null; then port=$candidate; break; fi
+done
+[ -n "$port" ] || { echo "No free loopback port for PostgreSQL" >&2; exit 1; }
+
+mkdir -p "$pg_data"
+[ "$(id -u)" -eq 0 ] && chown postgres "$pg_data" "$work"
+"${pg_user_cmd[@]}" "$pg_bin/initdb" -D "$pg_data" -U hub -A trust -E UTF8 --no-locale > "$work/initdb.log"
+# Durability settings off: a throw-away test server, restarted empty every run.
+"${pg_user_cmd[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/postgres.log" -w start \
+  -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null
+export HUB_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=hub;Database=postgres;Include Error Detail=true"
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+
+dotnet build Hub.sln -c Release -nologo -clp:ErrorsOnly
+set +e
+dotnet test Hub.sln -c Release --no-build --logger "trx" --results-directory "$work/results" -- xUnit.ParallelizeTestCollections=true
+status=$?
+set -e
+
+passed=0; failed=0
+for trx in "$work"/results/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<< "$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<< "$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test failed before reporting results" >&2; fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,83 @@
+using Hub.Abstractions;
+using Hub.Tenancy.Contracts;
+using Hub.Tenancy.Recipes;
+using Hub.Tenancy.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Hub.Tenancy.Pages.HubAdmin;
+
+/// <summary>A hub admin creates a municipality from a template recipe (or a pasted one), all or nothing.</summary>
+[Authorize(Policy = HubPolicies.HubAdmin)]
+internal sealed class CreateTenantModel(ITenantProvisioner provisioner, ITenantDirectory directory, IStringLocalizer<TenancyTexts> texts)
+    : PageModel
+{
+    [BindProperty]
+    public string? Slug { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? Recipe { get; set; }
+
+    [BindProperty]
+    public string? RecipeJson { get; set; }
+
+    public IReadOnlyList<RecipeFile> Templates { get; private set; } = [];
+
+    public IReadOnlyList<RecipeProblem> Problems { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Templates = provisioner.ListRecipeFiles().Where(r => r.IsTemplate).ToList();
+        Recipe = Templates.Count > 0 ? Templates[0].FileName : null;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Templates = provisioner.ListRecipeFiles().Where(r => r.IsTemplate).ToList();
+        Slug = Slug?.Trim().ToLowerInvariant();
+        if (!TenantRecipeStep.IsValidSlug(Slug))
+        {
+            ModelState.AddModelError(nameof(Slug), texts["Error.NotASlug"]);
+        }
+        else if (directory.FindBySlug(Slug!) is not null)
+        {
+            ModelState.AddModelError(nameof(Slug), texts["Error.SlugTaken"]);
+        }
+
+        if (string.IsNullOrWhiteSpace(DisplayName))
+        {
+            ModelState.AddModelError(nameof(DisplayName), texts["Error.Required", texts["Field.DisplayName"].Value.ToLowerInvariant()]);
+        }
+
+        var json = string.IsNullOrWhiteSpace(RecipeJson) ? null : RecipeJson;
+        if (json is null && Templates.Any(t => t.FileName == Recipe))
+        {
+            json = provisioner.ReadRecipeFile(Recipe!);
+        }
+
+        if (json is null)
+        {
+            ModelState.AddModelError(nameof(Recipe), texts["Error.ChooseRecipe"]);
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            return Page();
+        }
+
+        var result = await provisioner.ApplyAsync(json!, new TenantRecipeOverrides(Slug, DisplayName), cancellationToken);
+        if (!result.Succeeded)
+        {
+            Problems = result.Problems;
+            ModelState.AddModelError(nameof(RecipeJson), texts["Error.RecipeProblems"]);
+            return Page();
+        }
+
+        return Redirect(Url.Content("~/admin/kommuner") + "?created=" + Uri.EscapeDataString(result.Tenant!.Slug));
+    }
+}

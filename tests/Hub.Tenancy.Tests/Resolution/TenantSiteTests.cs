@@ -1,0 +1,184 @@
+using System.Net;
+using Hub.Abstractions;
+using Hub.Tenancy.Contracts;
+using Hub.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Tenancy.Tests.Resolution;
+
+public abstract class TenantSiteTests(HubFixture fixture)
+{
+    [Theory]
+    [InlineData("/", "Anslutna kommuner")]
+    [InlineData("/tyreso/", "Tyresö kommun")]
+    [InlineData("/mjolby/", "Mjölby kommun")]
+    [InlineData("/sundsvall/", "Sundsvalls kommun")]
+    public async Task Each_public_page_names_its_site_in_Swedish(string path, string name)
+    {
+        using var client = fixture.CreateClient();
+
+        var (status, html) = await client.GetStringAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<html lang=\"sv\">", html, StringComparison.Ordinal);
+        Assert.Contains(name, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_hub_page_lists_every_running_member()
+    {
+        using var client = fixture.CreateClient();
+
+        var (_, html) = await client.GetStringAsync("/");
+
+        foreach (var member in new[] { "tyreso", "mjolby", "sundsvall" })
+        {
+            Assert.Contains($"href=\"/{member}/\"", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Switching_to_English_sets_the_page_language_and_returns_to_the_page()
+    {
+        using var client = fixture.CreateClient();
+
+        using var switched = await client.PostFormAsync("/tyreso/", [new("culture", "en"), new("returnUrl", "/tyreso/")], "/tyreso/sprak");
+        var (_, html) = await client.GetStringAsync("/tyreso/");
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/tyreso/", switched.Headers.Location!.OriginalString);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("Welcome to Tyresö kommun", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_language_switch_refuses_to_redirect_off_the_site()
+    {
+        using var client = fixture.CreateClient();
+
+        using var response = await client.PostFormAsync("/tyreso/", [new("culture", "en"), new("returnUrl", "//evil.example/")], "/tyreso/sprak");
+
+        Assert.Equal("/tyreso/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_language_switch_needs_an_antiforgery_token()
+    {
+        using var client = fixture.CreateClient();
+
+        using var response = await client.PostWithTokenAsync("/tyreso/sprak", null, [new("culture", "en")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/no-such-municipality/")]
+    [InlineData("/tyreso/no-such-page")]
+    [InlineData("/admin")]
+    public async Task Unknown_addresses_get_a_friendly_404_page(string path)
+    {
+        using var client = fixture.CreateClient();
+
+        var (status, html) = await client.GetStringAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("<h1>Sidan finns inte</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tenant_address_without_trailing_slash_redirects_to_the_home_page()
+    {
+        using var client = fixture.CreateClient();
+
+        using var response = await client.GetAsync("/tyreso");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/tyreso/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_tenant_is_found_by_its_own_host_name()
+    {
+        var slug = await fixture.CreateTenantAsync();
+        await SetHostAsync(slug, $"{slug}.example.se");
+        using var client = fixture.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = $"{slug}.example.se";
+
+        using var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Testkommun {slug}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_disabled_tenant_answers_a_friendly_503_page_on_every_address()
+    {
+        var slug = await fixture.CreateTenantAsync();
+        await DisableAsync(slug);
+        using var client = fixture.CreateClient();
+
+        foreach (var path in new[] { $"/{slug}/", $"/{slug}/kontakt", $"/{slug}/admin", $"/{slug}/konto/logga-in" })
+        {
+            var (status, html) = await client.GetStringAsync(path);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Contains("Webbplatsen är tillfälligt stängd", html, StringComparison.Ordinal);
+        }
+
+        var (_, hub) = await client.GetStringAsync("/");
+        Assert.DoesNotContain($"/{slug}/", hub, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer()
+    {
+        using var client = fixture.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetStringAsync("/healthz")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetStringAsync("/readyz")).Status);
+    }
+
+    [Fact]
+    public async Task Pages_carry_security_headers()
+    {
+        using var client = fixture.CreateClient();
+
+        using var response = await client.GetAsync("/tyreso/");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    private async Task SetHostAsync(string slug, string host)
+    {
+        using var client = fixture.CreateClient();
+        await SignInHubAdminAsync(client);
+        using var response = await client.PostFormAsync($"/hub/admin/kommuner/{slug}",
+            [new("Input.DisplayName", $"Testkommun {slug}"), new("Input.HostNames", host), new("Input.State", "Running"),
+             new("Input.Features", TenancyModule.ContactPageFeature)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private async Task DisableAsync(string slug)
+    {
+        using var client = fixture.CreateClient();
+        await SignInHubAdminAsync(client);
+        using var response = await client.PostFormAsync($"/hub/admin/kommuner/{slug}",
+            [new("Input.DisplayName", $"Testkommun {slug}"), new("Input.State", "Disabled")]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(TenantState.Disabled, fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(slug)!.State);
+    }
+
+    internal static async Task SignInHubAdminAsync(HubClient client)
+    {
+        using var response = await client.SignInAsync("hub", DemoAccounts.TenantAdmin, DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class TenantSiteTests_Sqlite(SqliteHubFixture fixture) : TenantSiteTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TenantSiteTests_Postgres(PostgresHubFixture fixture) : TenantSiteTests(fixture);

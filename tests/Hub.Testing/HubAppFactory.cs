@@ -1,0 +1,73 @@
+using Hub.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Testing;
+
+/// <summary>
+/// The real host on a real Kestrel port, against a fresh database of the chosen provider, with the demo tenants
+/// provisioned from the repository's recipes (Development environment, as the README's run command).
+/// </summary>
+public sealed class HubAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase database;
+    private readonly string environment;
+    private readonly IReadOnlyList<string> provisionOnStart;
+
+    public HubAppFactory(TestDatabase database, string environment = "Development", IReadOnlyList<string>? provisionOnStart = null)
+    {
+        this.database = database;
+        this.environment = environment;
+        this.provisionOnStart = provisionOnStart
+            ?? ["demo-hub.recipe.json", "tyreso.recipe.json", "mjolby.recipe.json", "sundsvall.recipe.json"];
+        UseKestrel(0);
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string RecipesPath => Path.Combine(RepositoryRoot, "recipes");
+
+    public DatabaseProvider Provider => database.Provider;
+
+    /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Hub:Database:Provider", database.Provider.ToString());
+        builder.UseSetting("Hub:Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("Hub:Tenancy:RecipesPath", RecipesPath);
+        builder.UseSetting("Hub:Tenancy:RefreshInterval", "00:00:01");
+        // Fewer PBKDF2 rounds keep hundreds of test sign-ins fast; the hashing code path is the same.
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        for (var i = 0; i < 8; i++)
+        {
+            builder.UseSetting($"Hub:Tenancy:ProvisionOnStart:{i}", i < provisionOnStart.Count ? provisionOnStart[i] : "");
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hub.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Hub.sln not found above the test binaries.");
+    }
+}
