@@ -28,6 +28,9 @@ internal static class HubWeb
         {
             options.Cookie.Name = ".Hub.Antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // One token cookie for the whole site: with the default (the tenant's path base) a page of the hub's
+            // root and a page of a tenant would each set their own, and a form could be posted with the wrong one.
+            options.Cookie.Path = "/";
         });
         builder.Services.Configure<FormOptions>(options =>
         {

@@ -1,5 +1,6 @@
 using Hub.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -54,6 +55,12 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hub:Tenancy:RefreshInterval", "00:00:01");
         // Fewer PBKDF2 rounds keep hundreds of test sign-ins fast; the hashing code path is the same.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        if (Environment.GetEnvironmentVariable("HUB_TEST_LOG") is { Length: > 0 } logFile)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(logFile)));
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
+        }
+
         for (var i = 0; i < 8; i++)
         {
             builder.UseSetting($"Hub:Tenancy:ProvisionOnStart:{i}", i < provisionOnStart.Count ? provisionOnStart[i] : "");

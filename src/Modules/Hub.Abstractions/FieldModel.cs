@@ -32,3 +32,33 @@ public sealed record FieldModel(
             }
         });
 }
+
+/// <summary>
+/// Remembers the order in which a page rendered its fields, so the error summary (rendered by the layout, after the
+/// page body) lists errors in the order a person meets the fields.
+/// </summary>
+public static class FieldOrder
+{
+    private const string Key = "hub:field-order";
+
+    /// <summary>Records that the field named <paramref name="name"/> was rendered.</summary>
+    public static void Register(Microsoft.AspNetCore.Http.HttpContext context, string name)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items[Key] is not List<string> names)
+        {
+            names = [];
+            context.Items[Key] = names;
+        }
+
+        names.Add(name);
+    }
+
+    /// <summary>Position of the field among those rendered, or int.MaxValue when it was not rendered.</summary>
+    public static int Position(Microsoft.AspNetCore.Http.HttpContext context, string name)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var index = context.Items[Key] is List<string> names ? names.IndexOf(name) : -1;
+        return index < 0 ? int.MaxValue : index;
+    }
+}
