@@ -49,17 +49,15 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1
 
 dotnet build Hub.sln -c Release -nologo -clp:ErrorsOnly
 set +e
-dotnet test Hub.sln -c Release --no-build --logger "trx" --results-directory "$work/results" -- xUnit.ParallelizeTestCollections=true
-status=$?
+dotnet test Hub.sln -c Release --no-build 2>&1 | tee "$work/test-output.log"
+status=${PIPESTATUS[0]}
 set -e
 
+# dotnet test prints one summary per test assembly: "Passed!  - Failed:     0, Passed:   102, Skipped: ..."
 passed=0; failed=0
-for trx in "$work"/results/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<< "$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<< "$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-done
+while read -r f p; do
+  passed=$((passed + p)); failed=$((failed + f))
+done < <(sed -n 's/^\(Passed\|Failed\)!  - Failed: *\([0-9]*\), Passed: *\([0-9]*\),.*/\2 \3/p' "$work/test-output.log")
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test failed before reporting results" >&2; fi
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -23,15 +23,22 @@ public sealed class HubAdminJourneyTests(BrowserFixture browser)
         await page.FillAsync("#Slug", "Fel Namn!");
         await page.Locator("main form button[type=submit]").ClickAsync();
         await PageChecks.AssertAccessibleAsync(page, language);
-        Assert.Equal(2, await page.Locator(".error-summary li").CountAsync());
+        Assert.Equal(5, await page.Locator(".error-summary li").CountAsync());
 
         await page.FillAsync("#Slug", slug);
         await page.FillAsync("#DisplayName", "Nya kommunen");
+        await page.FillAsync("#AdminUserName", "forsta.admin");
+        await page.FillAsync("#AdminEmail", "forsta@nya.example");
+        await page.FillAsync("#AdminPassword", "Forsta-losen-2026");
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/hub/admin/kommuner?created=*");
         await PageChecks.AssertAccessibleAsync(page, language);
         Assert.Equal(200, await PageChecks.VisitAsync(page, $"/{slug}/", language));
         Assert.Contains("Nya kommunen", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        var newAdmin = await browser.NewPageAsync(language);
+        await StaffJourneyTests.SignInAsync(newAdmin, slug, "forsta.admin", language, "Forsta-losen-2026");
+        await PageChecks.VisitAsync(newAdmin, $"/{slug}/admin/anvandare", language);
+        await newAdmin.Context.CloseAsync();
 
         await PageChecks.VisitAsync(page, $"/hub/admin/kommuner/{slug}", language);
         await page.Locator("#state-Disabled").CheckAsync();
@@ -53,6 +60,9 @@ public sealed class HubAdminJourneyTests(BrowserFixture browser)
 
         await page.FillAsync("#Slug", "trasig" + Guid.NewGuid().ToString("N")[..6]);
         await page.FillAsync("#DisplayName", "Trasig kommun");
+        await page.FillAsync("#AdminUserName", "admin");
+        await page.FillAsync("#AdminEmail", "admin@trasig.example");
+        await page.FillAsync("#AdminPassword", "Trasig-losen-2026");
         await page.FillAsync("#RecipeJson", """{ "name": "x", "steps": [ { "step": "tenant", "settings": { "primaryColor": "#eeeeee" } }, { "step": "magi" } ] }""");
         await page.Locator("main form button[type=submit]").ClickAsync();
 

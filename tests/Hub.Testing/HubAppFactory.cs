@@ -19,8 +19,13 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
     private readonly string environment;
     private readonly IReadOnlyList<string> provisionOnStart;
 
-    public HubAppFactory(TestDatabase database, string environment = "Development", IReadOnlyList<string>? provisionOnStart = null)
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    public HubAppFactory(
+        TestDatabase database, string environment = "Development", IReadOnlyList<string>? provisionOnStart = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string>();
         this.database = database;
         this.environment = environment;
         this.provisionOnStart = provisionOnStart
@@ -59,6 +64,11 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(logFile)));
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         for (var i = 0; i < 8; i++)

@@ -4,11 +4,12 @@ using System.Text.Json.Serialization;
 namespace Hub.Abstractions;
 
 /// <summary>Reads a recipe step into a typed object, turning every JSON mistake into a problem with its path.</summary>
-public static class RecipeJson
+public static partial class RecipeJson
 {
     /// <summary>Strict options: camelCase names, no unknown properties, required members and nullability enforced.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
+        PropertyNameCaseInsensitive = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
@@ -44,18 +45,49 @@ public static class RecipeJson
     public static string JoinPath(string stepPath, string? jsonPath)
     {
         var tail = (jsonPath ?? "$").TrimStart('$');
-        return tail.Length == 0 ? stepPath : stepPath + (tail[0] == '[' ? tail : tail);
+        return stepPath + tail;
     }
 
+    /// <summary>Rewrites System.Text.Json's developer-facing messages for the person who wrote the recipe.</summary>
     private static string Describe(JsonException exception)
     {
         var message = exception.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         message = cut > 0 ? message[..cut] : message;
-        return message
-            .Replace("System.String", "a text", StringComparison.Ordinal)
-            .Replace("System.Int32", "a whole number", StringComparison.Ordinal)
-            .Replace("System.Boolean", "true or false", StringComparison.Ordinal)
-            .Replace("System.Collections.Generic.List`1[a text]", "a list of texts", StringComparison.Ordinal);
+        var missing = MissingPattern().Match(message);
+        if (missing.Success)
+        {
+            return $"is missing the required property '{missing.Groups[1].Value}'";
+        }
+
+        if (message.Contains("null", StringComparison.Ordinal) && message.Contains("nullability", StringComparison.Ordinal))
+        {
+            return "must not be null";
+        }
+
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return "is not a known property here";
+        }
+
+        var conversion = ConversionPattern().Match(message);
+        if (conversion.Success)
+        {
+            return "must be " + conversion.Groups[1].Value.TrimEnd('.') switch
+            {
+                "System.String" => "a text",
+                "System.Boolean" => "true or false",
+                var t when t.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal) => "a list",
+                _ => "an object",
+            };
+        }
+
+        return message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? "names a property twice" : "is not valid here";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex MissingPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to ([\w.`\[\]+]+)")]
+    private static partial System.Text.RegularExpressions.Regex ConversionPattern();
 }

@@ -35,11 +35,15 @@ public sealed class RecipeValidation
 {
     private readonly List<RecipeProblem> problems = [];
 
-    /// <summary>Creates a validation for an environment.</summary>
-    public RecipeValidation(bool isDevelopment) => IsDevelopment = isDevelopment;
+    /// <summary>Creates a validation.</summary>
+    /// <param name="allowPasswords">
+    /// True in Development and for a recipe a hub admin submits through the admin pages; false for recipe files
+    /// applied at start-up elsewhere, so that no default password ships in a file.
+    /// </param>
+    public RecipeValidation(bool allowPasswords) => AllowPasswords = allowPasswords;
 
-    /// <summary>Whether development-only content (demo passwords) is acceptable.</summary>
-    public bool IsDevelopment { get; }
+    /// <summary>Whether a recipe may set passwords.</summary>
+    public bool AllowPasswords { get; }
 
     /// <summary>The slug of the tenant the recipe provisions, when it names a valid one.</summary>
     public string? TenantSlug { get; init; }

@@ -37,6 +37,6 @@ internal static partial class StaffAccounts
         }
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9._@-]{2,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9._@-]{2,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex UserNamePattern();
 }

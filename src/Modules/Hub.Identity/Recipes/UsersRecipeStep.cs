@@ -35,9 +35,14 @@ internal sealed class UsersRecipeStep(TimeProvider clock) : IRecipeStepHandler
                 validation.Add(path + ".userName", $"'{user.UserName}' appears twice");
             }
 
-            if (!MailAddress.TryCreate(user.Email, out _))
+            if (!MailAddress.TryCreate(user.Email, out var address) || address.Address != user.Email)
             {
                 validation.Add(path + ".email", $"'{user.Email}' is not an e-mail address");
+            }
+
+            if (user.DisplayName is { Length: > 100 })
+            {
+                validation.Add(path + ".displayName", "is longer than 100 characters");
             }
 
             if (user.Roles.Count == 0)
@@ -57,10 +62,10 @@ internal sealed class UsersRecipeStep(TimeProvider clock) : IRecipeStepHandler
                 }
             }
 
-            if (user.Password is not null && !validation.IsDevelopment)
+            if (user.Password is not null && !validation.AllowPasswords)
             {
                 validation.Add(path + ".password",
-                    "passwords in recipes are accepted only in Development; set Hub:Bootstrap:HubAdminPassword or let a TenantAdmin set one");
+                    "recipe files carry passwords only in Development; give the first admin's password when creating the tenant in the hub admin, or set Hub:Bootstrap:HubAdminPassword");
             }
         }
     }

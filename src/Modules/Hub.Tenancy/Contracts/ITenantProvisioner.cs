@@ -13,13 +13,14 @@ public interface ITenantProvisioner
     string ReadRecipeFile(string fileName);
 
     /// <summary>Checks a recipe completely without changing anything.</summary>
-    IReadOnlyList<RecipeProblem> Validate(string json, TenantRecipeOverrides? overrides = null);
+    IReadOnlyList<RecipeProblem> Validate(string json, TenantRecipeOverrides? overrides = null, RecipeOrigin origin = RecipeOrigin.File);
 
     /// <summary>
     /// Validates, then applies every step in one transaction: either the whole recipe takes effect or nothing does.
     /// Applying the same recipe again leaves the tenant as the recipe describes it.
     /// </summary>
-    Task<ProvisionResult> ApplyAsync(string json, TenantRecipeOverrides? overrides = null, CancellationToken cancellationToken = default);
+    Task<ProvisionResult> ApplyAsync(
+        string json, TenantRecipeOverrides? overrides = null, RecipeOrigin origin = RecipeOrigin.File, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A recipe file and what it says of itself.</summary>
@@ -32,7 +33,24 @@ public sealed record RecipeFile(string FileName, string Name, string? Descriptio
 /// <summary>Values that replace the recipe's own for its tenant step (used when a hub admin creates a tenant from a template).</summary>
 /// <param name="Slug">The new tenant's slug.</param>
 /// <param name="DisplayName">The new tenant's display name.</param>
-public sealed record TenantRecipeOverrides(string? Slug, string? DisplayName);
+/// <param name="FirstAdmin">A TenantAdmin account to create with the tenant, in the same transaction.</param>
+public sealed record TenantRecipeOverrides(string? Slug, string? DisplayName, FirstAdmin? FirstAdmin = null);
+
+/// <summary>The first administrator of a new tenant, as a hub admin enters it.</summary>
+/// <param name="UserName">User name.</param>
+/// <param name="Email">E-mail address.</param>
+/// <param name="Password">A first password the person changes.</param>
+public sealed record FirstAdmin(string UserName, string Email, string Password);
+
+/// <summary>Where a recipe comes from; decides whether it may carry passwords outside Development.</summary>
+public enum RecipeOrigin
+{
+    /// <summary>A file (start-up provisioning, a template): never passwords outside Development.</summary>
+    File,
+
+    /// <summary>Typed or pasted by a signed-in hub admin: passwords are the admin's own input, not defaults.</summary>
+    AdminForm,
+}
 
 /// <summary>The outcome of applying a recipe.</summary>
 /// <param name="Tenant">The tenant as it now is, when the recipe was applied.</param>

@@ -47,11 +47,11 @@ internal sealed class TenantProvisioner(
                 var root = document.RootElement;
                 files.Add(new RecipeFile(
                     Path.GetFileName(path),
-                    root.TryGetProperty("name", out var name) ? name.GetString() ?? "" : "",
-                    root.TryGetProperty("description", out var description) ? description.GetString() : null,
-                    root.TryGetProperty("template", out var template) && template.ValueKind == JsonValueKind.True));
+                    Text(root, "name") ?? Path.GetFileName(path),
+                    Text(root, "description"),
+                    root.ValueKind == JsonValueKind.Object && root.TryGetProperty("template", out var template) && template.ValueKind == JsonValueKind.True));
             }
-            catch (JsonException exception)
+            catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
             {
                 logger.LogWarning(exception, "Recipe file {File} is not valid JSON", path);
             }
@@ -59,6 +59,11 @@ internal sealed class TenantProvisioner(
 
         return files;
     }
+
+    private static string? Text(JsonElement root, string property) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     public string ReadRecipeFile(string fileName)
     {
@@ -68,12 +73,13 @@ internal sealed class TenantProvisioner(
         return File.ReadAllText(Path.Combine(RecipesPath, match.FileName));
     }
 
-    public IReadOnlyList<RecipeProblem> Validate(string json, TenantRecipeOverrides? overrides = null) =>
-        Check(json, overrides).Problems;
+    public IReadOnlyList<RecipeProblem> Validate(string json, TenantRecipeOverrides? overrides = null, RecipeOrigin origin = RecipeOrigin.File) =>
+        Check(json, overrides, origin).Problems;
 
-    public async Task<ProvisionResult> ApplyAsync(string json, TenantRecipeOverrides? overrides = null, CancellationToken cancellationToken = default)
+    public async Task<ProvisionResult> ApplyAsync(
+        string json, TenantRecipeOverrides? overrides = null, RecipeOrigin origin = RecipeOrigin.File, CancellationToken cancellationToken = default)
     {
-        var checkedRecipe = Check(json, overrides);
+        var checkedRecipe = Check(json, overrides, origin);
         if (checkedRecipe.Problems.Count > 0)
         {
             return new ProvisionResult(null, checkedRecipe.Problems);
@@ -133,7 +139,7 @@ internal sealed class TenantProvisioner(
         foreach (var file in options.Value.ProvisionOnStart.Where(f => !string.IsNullOrWhiteSpace(f)))
         {
             var json = ReadRecipeFile(file);
-            var checkedRecipe = Check(json, null);
+            var checkedRecipe = Check(json, null, RecipeOrigin.File);
             if (checkedRecipe.Problems.Count > 0)
             {
                 throw new InvalidOperationException(
@@ -145,15 +151,21 @@ internal sealed class TenantProvisioner(
                 continue;
             }
 
-            var result = await ApplyAsync(json, null, cancellationToken);
+            var result = await ApplyAsync(json, null, RecipeOrigin.File, cancellationToken);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Recipe {file} failed: {string.Join("; ", result.Problems)}");
             }
         }
+
+        if (registry.Hub is null)
+        {
+            throw new InvalidOperationException(
+                "There is no 'hub' tenant: name hub.recipe.json (or another recipe for the slug 'hub') in Hub:Tenancy:ProvisionOnStart.");
+        }
     }
 
-    private CheckedRecipe Check(string json, TenantRecipeOverrides? overrides)
+    private CheckedRecipe Check(string json, TenantRecipeOverrides? overrides, RecipeOrigin origin)
     {
         var problems = new List<RecipeProblem>();
         if (string.IsNullOrWhiteSpace(json))
@@ -229,16 +241,34 @@ internal sealed class TenantProvisioner(
                 steps.Add(new RecipeStep(kind, path, element.Clone()));
             }
 
+            if (overrides?.FirstAdmin is { } admin && handlersByName.ContainsKey("users"))
+            {
+                steps.Add(FirstAdminStep(admin));
+            }
+
             if (steps.Count(s => s.Name == TenantRecipeStep.Name) != 1 || (steps.Count > 0 && steps[0].Name != TenantRecipeStep.Name))
             {
                 problems.Add(new RecipeProblem("steps[0]", "the first step, and only the first, must be a \"tenant\" step"));
                 return new CheckedRecipe(name ?? "", null, [], problems);
             }
 
-            var validation = new RecipeValidation(environment.IsDevelopment()) { TenantSlug = overrides?.Slug };
+            var allowPasswords = environment.IsDevelopment() || origin == RecipeOrigin.AdminForm;
+            var validation = new RecipeValidation(allowPasswords) { TenantSlug = overrides?.Slug };
             var tenantStep = TenantRecipeStep.Validate(steps[0], validation,
                 new TenantRecipeOverridesApplied(overrides?.Slug, overrides?.DisplayName));
             validation = Carry(validation, tenantStep?.Slug);
+            if (tenantStep?.Slug is { } slug)
+            {
+                for (var i = 0; i < tenantStep.HostNames.Count; i++)
+                {
+                    var owner = registry.Current.FindByHost(tenantStep.HostNames[i]);
+                    if (owner is not null && owner.Slug != slug)
+                    {
+                        validation.Add($"steps[0].hostNames[{i}]", $"'{tenantStep.HostNames[i]}' already belongs to the tenant '{owner.Slug}'");
+                    }
+                }
+            }
+
             foreach (var step in steps.Skip(1))
             {
                 handlersByName[step.Name].Validate(step, validation);
@@ -251,13 +281,29 @@ internal sealed class TenantProvisioner(
 
     private static RecipeValidation Carry(RecipeValidation validation, string? slug)
     {
-        var next = new RecipeValidation(validation.IsDevelopment) { TenantSlug = slug };
+        var next = new RecipeValidation(validation.AllowPasswords) { TenantSlug = slug };
         foreach (var problem in validation.Problems)
         {
             next.Add(problem.Path, problem.Message);
         }
 
         return next;
+    }
+
+    private static readonly string[] FirstAdminRoles = [HubRoles.TenantAdmin];
+
+    /// <summary>The first admin as a <c>users</c> step, so it is validated and applied like any recipe step.</summary>
+    private static RecipeStep FirstAdminStep(FirstAdmin admin)
+    {
+        var json = JsonSerializer.SerializeToElement(new
+        {
+            step = "users",
+            users = new[]
+            {
+                new { userName = admin.UserName, email = admin.Email, displayName = admin.UserName, roles = FirstAdminRoles, password = admin.Password },
+            },
+        });
+        return new RecipeStep("users", "firstAdmin", json);
     }
 
     private sealed record CheckedRecipe(string Name, TenantStepDto? TenantStep, IReadOnlyList<RecipeStep> OtherSteps, List<RecipeProblem> Problems)

@@ -69,7 +69,7 @@ internal sealed partial class TenantRecipeStep
         _ => field,
     };
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }
 

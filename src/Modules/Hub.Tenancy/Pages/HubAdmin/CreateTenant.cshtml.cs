@@ -26,6 +26,15 @@ internal sealed class CreateTenantModel(ITenantProvisioner provisioner, ITenantD
     [BindProperty]
     public string? RecipeJson { get; set; }
 
+    [BindProperty]
+    public string? AdminUserName { get; set; }
+
+    [BindProperty]
+    public string? AdminEmail { get; set; }
+
+    [BindProperty]
+    public string? AdminPassword { get; set; }
+
     public IReadOnlyList<RecipeFile> Templates { get; private set; } = [];
 
     public IReadOnlyList<RecipeProblem> Problems { get; private set; } = [];
@@ -54,6 +63,21 @@ internal sealed class CreateTenantModel(ITenantProvisioner provisioner, ITenantD
             ModelState.AddModelError(nameof(DisplayName), texts["Error.Required", texts["Field.DisplayName"].Value.ToLowerInvariant()]);
         }
 
+        if (string.IsNullOrWhiteSpace(AdminUserName))
+        {
+            ModelState.AddModelError(nameof(AdminUserName), texts["Error.Required", texts["Field.AdminUserName"].Value.ToLowerInvariant()]);
+        }
+
+        if (string.IsNullOrWhiteSpace(AdminEmail) || !System.Net.Mail.MailAddress.TryCreate(AdminEmail.Trim(), out _))
+        {
+            ModelState.AddModelError(nameof(AdminEmail), texts["Error.NotAnEmail", texts["Field.AdminEmail"].Value]);
+        }
+
+        if (string.IsNullOrEmpty(AdminPassword) || AdminPassword.Length < 10)
+        {
+            ModelState.AddModelError(nameof(AdminPassword), texts["Error.AdminPassword"]);
+        }
+
         var json = string.IsNullOrWhiteSpace(RecipeJson) ? null : RecipeJson;
         if (json is null && Templates.Any(t => t.FileName == Recipe))
         {
@@ -70,7 +94,9 @@ internal sealed class CreateTenantModel(ITenantProvisioner provisioner, ITenantD
             return Page();
         }
 
-        var result = await provisioner.ApplyAsync(json!, new TenantRecipeOverrides(Slug, DisplayName), cancellationToken);
+        var firstAdmin = new FirstAdmin(AdminUserName!.Trim(), AdminEmail!.Trim(), AdminPassword!);
+        var result = await provisioner.ApplyAsync(
+            json!, new TenantRecipeOverrides(Slug, DisplayName, firstAdmin), RecipeOrigin.AdminForm, cancellationToken);
         if (!result.Succeeded)
         {
             Problems = result.Problems;
