@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Hub.Abstractions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,11 @@ public static class HubDataModule
             .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "Hub:Database:ConnectionString is required for PostgreSQL.");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<HubConnection>();
+        builder.Services.AddHubDbContext<DataProtectionKeysDbContext, SqliteDataProtectionKeysDbContext, PostgresDataProtectionKeysDbContext>(
+            DataProtectionKeysDbContext.Module);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Hub")
+            .PersistKeysToDbContext<DataProtectionKeysDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
