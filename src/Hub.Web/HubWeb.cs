@@ -44,7 +44,7 @@ internal static class HubWeb
             options.SupportedCultures = Cultures;
             options.SupportedUICultures = Cultures;
             // Swedish unless the person chose otherwise: the browser's language is not asked.
-            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie }];
+            options.RequestCultureProviders = [new TenantCultureProvider()];
         });
         if (!builder.Environment.IsDevelopment())
         {

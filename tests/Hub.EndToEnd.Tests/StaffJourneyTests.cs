@@ -71,6 +71,8 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
 
     [Theory]
     [InlineData(DemoAccounts.ServiceOwner, "sv")]
+    [InlineData(DemoAccounts.ServiceOwner, "en")]
+    [InlineData(DemoAccounts.Editor, "sv")]
     [InlineData(DemoAccounts.Editor, "en")]
     [InlineData(DemoAccounts.CaseOfficer, "sv")]
     [InlineData(DemoAccounts.CaseOfficer, "en")]

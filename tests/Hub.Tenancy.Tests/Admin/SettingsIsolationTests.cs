@@ -70,6 +70,23 @@ public abstract class SettingsIsolationTests(HubFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_site_without_English_stays_Swedish_for_a_visitor_who_chose_English()
+    {
+        using var client = await SignedInAsync(own);
+        using var saved = await client.PostFormAsync($"/{own}/admin/installningar",
+            [.. Settings("Bara svenska").Where(f => f.Key != "Input.OfferEnglish")]);
+        using var switched = await client.PostFormAsync($"/{other}/", [new("culture", "en"), new("returnUrl", $"/{other}/")], $"/{other}/sprak");
+
+        var (_, ownHome) = await client.GetStringAsync($"/{own}/");
+        var (_, otherHome) = await client.GetStringAsync($"/{other}/");
+
+        Assert.Equal(["sv"], Tenant(own).Settings.Languages);
+        Assert.Contains("<html lang=\"sv\" dir=\"ltr\">", ownHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("Change language to English", ownHome, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", otherHome, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_tenants_settings_page_asks_for_that_tenants_sign_in()
     {
         using var client = await SignedInAsync(own);

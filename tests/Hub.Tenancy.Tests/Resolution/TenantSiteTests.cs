@@ -20,7 +20,7 @@ public abstract class TenantSiteTests(HubFixture fixture)
         var (status, html) = await client.GetStringAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("<html lang=\"sv\">", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"sv\" dir=\"ltr\">", html, StringComparison.Ordinal);
         Assert.Contains(name, html, StringComparison.Ordinal);
     }
 
@@ -47,7 +47,7 @@ public abstract class TenantSiteTests(HubFixture fixture)
 
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/tyreso/", switched.Headers.Location!.OriginalString);
-        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", html, StringComparison.Ordinal);
         Assert.Contains("Welcome to Tyresö kommun", html, StringComparison.Ordinal);
     }
 
