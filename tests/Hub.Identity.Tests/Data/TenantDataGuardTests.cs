@@ -11,24 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hub.Identity.Tests.Data;
 
 /// <summary>The data layer itself keeps tenants apart, whatever a page forgets to check.</summary>
-public abstract class TenantDataGuardTests(HubFixture fixture) : IAsyncLifetime
+public abstract class TenantDataGuardTests(HubFixture fixture) : TwoTenantTests(fixture)
 {
-    private string own = "";
-    private string other = "";
-
-    public async Task InitializeAsync()
-    {
-        own = await fixture.CreateTenantAsync("own");
-        other = await fixture.CreateTenantAsync("other");
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private AsyncServiceScope Scope(string slug) => fixture.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(slug);
-
     private async Task<StaffMember> OtherEditorAsync()
     {
-        await using var scope = Scope(other);
+        await using var scope = TenantScope(Other);
         return (await scope.ServiceProvider.GetRequiredService<IStaffDirectory>().ListAsync()).Single(m => m.UserName == DemoAccounts.Editor);
     }
 
@@ -36,7 +23,7 @@ public abstract class TenantDataGuardTests(HubFixture fixture) : IAsyncLifetime
     public async Task Queries_see_only_the_current_tenants_rows()
     {
         var victim = await OtherEditorAsync();
-        await using var scope = Scope(own);
+        await using var scope = TenantScope(Own);
         var db = scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>();
 
         Assert.Null(await db.Users.FindAsync(victim.Id));
@@ -47,8 +34,8 @@ public abstract class TenantDataGuardTests(HubFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Writing_a_row_stamped_with_another_tenant_is_refused()
     {
-        var otherTenant = fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(other)!;
-        await using var scope = Scope(own);
+        var otherTenant = Fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(Other)!;
+        await using var scope = TenantScope(Own);
         var db = scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>();
         db.Users.Add(new StaffUser { UserName = "planterad", NormalizedUserName = "PLANTERAD", TenantId = otherTenant.Id, SecurityStamp = "x" });
 
@@ -58,8 +45,8 @@ public abstract class TenantDataGuardTests(HubFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Moving_a_row_to_another_tenant_is_refused()
     {
-        var otherTenant = fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(other)!;
-        await using var scope = Scope(own);
+        var otherTenant = Fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(Other)!;
+        await using var scope = TenantScope(Own);
         var db = scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>();
         var user = await db.Users.FirstAsync();
         user.TenantId = otherTenant.Id;
@@ -70,7 +57,7 @@ public abstract class TenantDataGuardTests(HubFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Writing_outside_any_tenant_is_refused()
     {
-        await using var scope = fixture.Services.CreateAsyncScope();
+        await using var scope = Fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StaffIdentityDbContext>();
         db.Users.Add(new StaffUser { UserName = "hemlos", NormalizedUserName = "HEMLOS", SecurityStamp = "x" });
 
@@ -81,8 +68,8 @@ public abstract class TenantDataGuardTests(HubFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task New_rows_are_stamped_with_the_current_tenant()
     {
-        var ownTenant = fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(own)!;
-        await using var scope = Scope(own);
+        var ownTenant = Fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(Own)!;
+        await using var scope = TenantScope(Own);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = new StaffUser { UserName = "stampad", Email = "s@own.example", DisplayName = "Stämplad" };
 
