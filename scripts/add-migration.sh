@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 module=${1:?module, e.g. Tenancy}; name=${2:?migration name}
 project="src/Modules/Hub.$module"
-command -v dotnet-ef > /dev/null || dotnet tool install --global dotnet-ef --version 10.0.15
 export PATH="$PATH:$HOME/.dotnet/tools"
+command -v dotnet-ef > /dev/null || dotnet tool install --global dotnet-ef --version 10.0.15
+dotnet build "$project" -nologo -clp:ErrorsOnly
 contexts=$(grep -rhoE 'class (Sqlite|Postgres)[A-Za-z]+DbContext\b' "$project" --include=*.cs | awk '{print $2}' | sort -u)
 for context in $contexts; do
   provider=$( [[ $context == Sqlite* ]] && echo Sqlite || echo Postgres )

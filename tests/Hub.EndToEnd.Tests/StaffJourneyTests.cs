@@ -86,6 +86,10 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
         Assert.Equal(403, response!.Status);
         Assert.Contains("/sundsvall/konto/atkomst-nekad", page.Url, StringComparison.Ordinal);
         await PageChecks.AssertAccessibleAsync(page, language);
+        Assert.Equal(200, await PageChecks.VisitAsync(page, "/sundsvall/konto/losenord", language));
+        await page.FillAsync("#CurrentPassword", "fel");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await PageChecks.AssertAccessibleAsync(page, language);
         await page.Context.CloseAsync();
     }
 

@@ -46,7 +46,7 @@ public sealed class RecipeValidation
     public bool AllowPasswords { get; }
 
     /// <summary>The slug of the tenant the recipe provisions, when it names a valid one.</summary>
-    public string? TenantSlug { get; init; }
+    public string? TenantSlug { get; set; }
 
     /// <summary>Problems found so far.</summary>
     public IReadOnlyList<RecipeProblem> Problems => problems;

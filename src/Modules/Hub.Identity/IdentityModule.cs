@@ -62,6 +62,8 @@ public static class IdentityModule
         services.AddScoped<Contracts.IStaffDirectory, StaffDirectory>();
         services.AddModulePages(typeof(IdentityModule).Assembly);
         services.AddSingleton<IRecipeStepHandler, UsersRecipeStep>();
+        services.AddAdminMenuItem(new AdminMenuItem("/konto/losenord", "Byt lösenord", "Change password",
+            "Ditt eget lösenord.", "Your own password.", HubPolicies.Staff));
         services.AddAdminMenuItem(new AdminMenuItem("/admin/anvandare", "Användare", "Users",
             "Personalkonton och deras roller.", "Staff accounts and their roles.", HubPolicies.TenantAdmin));
         return builder;

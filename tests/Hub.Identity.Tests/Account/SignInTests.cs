@@ -111,6 +111,31 @@ public abstract class SignInTests(HubFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_change_their_own_password()
+    {
+        using var client = fixture.CreateClient();
+        using var signIn = await client.SignInAsync(slug, DemoAccounts.Editor, DemoAccounts.Password);
+
+        using var mismatch = await client.PostFormAsync($"/{slug}/konto/losenord",
+            [new("CurrentPassword", DemoAccounts.Password), new("NewPassword", "Nytt-losen-2027"), new("ConfirmPassword", "Nytt-losen-2028")]);
+        using var wrongCurrent = await client.PostFormAsync($"/{slug}/konto/losenord",
+            [new("CurrentPassword", "fel"), new("NewPassword", "Nytt-losen-2027"), new("ConfirmPassword", "Nytt-losen-2027")]);
+        using var changed = await client.PostFormAsync($"/{slug}/konto/losenord",
+            [new("CurrentPassword", DemoAccounts.Password), new("NewPassword", "Nytt-losen-2027"), new("ConfirmPassword", "Nytt-losen-2027")]);
+        var (stillSignedIn, _) = await client.GetStringAsync($"/{slug}/admin");
+        using var fresh = fixture.CreateClient();
+        using var oldPassword = await fresh.SignInAsync(slug, DemoAccounts.Editor, DemoAccounts.Password);
+        using var newPassword = await fresh.SignInAsync(slug, DemoAccounts.Editor, "Nytt-losen-2027");
+
+        Assert.Contains("Lösenorden är inte lika", await mismatch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Det nuvarande lösenordet är fel", await wrongCurrent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillSignedIn);
+        Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, newPassword.StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         using var client = fixture.CreateClient();

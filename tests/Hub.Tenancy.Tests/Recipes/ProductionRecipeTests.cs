@@ -73,6 +73,18 @@ public sealed class ProductionRecipeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pasted_recipe_may_set_passwords_but_a_template_file_may_not()
+    {
+        var slug = "p" + Guid.NewGuid().ToString("N")[..10];
+
+        var file = await Provisioner.ApplyAsync(TestRecipes.Municipality(slug, "Fil"), null, RecipeOrigin.File);
+        var pasted = await Provisioner.ApplyAsync(TestRecipes.Municipality(slug, "Inklistrad"), null, RecipeOrigin.AdminForm);
+
+        Assert.False(file.Succeeded);
+        Assert.True(pasted.Succeeded, string.Join("; ", pasted.Problems));
+    }
+
+    [Fact]
     public async Task A_failing_first_admin_leaves_no_municipality_behind()
     {
         var slug = "p" + Guid.NewGuid().ToString("N")[..10];

@@ -99,12 +99,37 @@ public abstract class RecipeTests(HubFixture fixture)
     [InlineData("""[1, 2]""", "$")]
     [InlineData("""{ "name": "x", "steps": [ { "step": "tenant" """, "$")]
     [InlineData("""{ "name": "x", "name": "y", "steps": [] }""", "$")]
+    [InlineData("""{ "name": "x", "steps": [ { "step": "tenant", "slug": "nullhost", "hostNames": [null], "settings": { "displayName": "X" } } ] }""", "steps[0].hostNames[0]")]
+    [InlineData("""{ "name": "x", "steps": [ { "step": "tenant", "Slug": "versaler", "settings": { "displayName": "X" } } ] }""", "steps[0].Slug")]
     [InlineData("""{ "name": "x", "colour": "red", "steps": [] }""", "colour")]
     public async Task Malformed_recipes_are_refused_with_the_problem_named(string json, string path)
     {
         var problems = await RefusedAsync(json);
 
         Assert.Contains(problems, p => p.Path == path);
+    }
+
+    [Fact]
+    public async Task A_property_named_twice_is_refused_in_words()
+    {
+        var problem = Assert.Single(await RefusedAsync("""{ "name": "x", "name": "y", "steps": [] }"""));
+
+        Assert.StartsWith("is not valid JSON", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("line )", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("name", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_tenant_is_not_allowed_to_overwrite_an_existing_one()
+    {
+        var slug = NewSlug();
+        Assert.True((await Provisioner.ApplyAsync(TestRecipes.Municipality(slug, "Första"))).Succeeded);
+
+        var result = await Provisioner.ApplyAsync(TestRecipes.Municipality(slug, "Andra"), new TenantRecipeOverrides(null, null, MustBeNew: true));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems, p => p.Path == "steps[0].slug");
+        Assert.Equal("Första", fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(slug)!.Settings.DisplayName);
     }
 
     [Fact]

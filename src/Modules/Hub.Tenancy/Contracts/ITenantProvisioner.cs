@@ -34,7 +34,8 @@ public sealed record RecipeFile(string FileName, string Name, string? Descriptio
 /// <param name="Slug">The new tenant's slug.</param>
 /// <param name="DisplayName">The new tenant's display name.</param>
 /// <param name="FirstAdmin">A TenantAdmin account to create with the tenant, in the same transaction.</param>
-public sealed record TenantRecipeOverrides(string? Slug, string? DisplayName, FirstAdmin? FirstAdmin = null);
+/// <param name="MustBeNew">Refuse, rather than update, a tenant that already exists with the slug.</param>
+public sealed record TenantRecipeOverrides(string? Slug, string? DisplayName, FirstAdmin? FirstAdmin = null, bool MustBeNew = false);
 
 /// <summary>The first administrator of a new tenant, as a hub admin enters it.</summary>
 /// <param name="UserName">User name.</param>
@@ -48,7 +49,7 @@ public enum RecipeOrigin
     /// <summary>A file (start-up provisioning, a template): never passwords outside Development.</summary>
     File,
 
-    /// <summary>Typed or pasted by a signed-in hub admin: passwords are the admin's own input, not defaults.</summary>
+    /// <summary>Pasted by a signed-in hub admin: passwords in it are the admin's own input, not defaults.</summary>
     AdminForm,
 }
 

@@ -96,6 +96,14 @@ internal sealed class TenantProvisioner(
             var now = clock.GetUtcNow().UtcDateTime;
             var settings = tenantStep.Settings!.ToSettings();
             var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Slug == tenantStep.Slug, cancellationToken);
+            if (tenant is not null && overrides?.MustBeNew == true)
+            {
+                // Another node may have created the slug after this node's snapshot was taken.
+                await transaction.RollbackAsync(CancellationToken.None);
+                connection.EndTransaction();
+                return new ProvisionResult(null, [new RecipeProblem("steps[0].slug", $"a tenant '{tenantStep.Slug}' already exists")]);
+            }
+
             if (tenant is null)
             {
                 tenant = new Tenant(tenantStep.Slug!, settings, now);
@@ -185,7 +193,9 @@ internal sealed class TenantProvisioner(
         }
         catch (JsonException exception)
         {
-            return CheckedRecipe.Failed("$", $"is not valid JSON (line {exception.LineNumber + 1}): {exception.Message.Split(" LineNumber", 2)[0]}");
+            var line = exception.LineNumber is { } number ? $" (line {number + 1})" : "";
+            var reason = exception.Message.Split(" LineNumber", 2)[0].Split(" Path:", 2)[0];
+            return CheckedRecipe.Failed("$", $"is not valid JSON{line}: {reason}");
         }
 
         using (document)
@@ -241,11 +251,6 @@ internal sealed class TenantProvisioner(
                 steps.Add(new RecipeStep(kind, path, element.Clone()));
             }
 
-            if (overrides?.FirstAdmin is { } admin && handlersByName.ContainsKey("users"))
-            {
-                steps.Add(FirstAdminStep(admin));
-            }
-
             if (steps.Count(s => s.Name == TenantRecipeStep.Name) != 1 || (steps.Count > 0 && steps[0].Name != TenantRecipeStep.Name))
             {
                 problems.Add(new RecipeProblem("steps[0]", "the first step, and only the first, must be a \"tenant\" step"));
@@ -256,12 +261,12 @@ internal sealed class TenantProvisioner(
             var validation = new RecipeValidation(allowPasswords) { TenantSlug = overrides?.Slug };
             var tenantStep = TenantRecipeStep.Validate(steps[0], validation,
                 new TenantRecipeOverridesApplied(overrides?.Slug, overrides?.DisplayName));
-            validation = Carry(validation, tenantStep?.Slug);
+            validation.TenantSlug = tenantStep?.Slug;
             if (tenantStep?.Slug is { } slug)
             {
                 for (var i = 0; i < tenantStep.HostNames.Count; i++)
                 {
-                    var owner = registry.Current.FindByHost(tenantStep.HostNames[i]);
+                    var owner = tenantStep.HostNames[i] is { } host ? registry.Current.FindByHost(host) : null;
                     if (owner is not null && owner.Slug != slug)
                     {
                         validation.Add($"steps[0].hostNames[{i}]", $"'{tenantStep.HostNames[i]}' already belongs to the tenant '{owner.Slug}'");
@@ -275,19 +280,19 @@ internal sealed class TenantProvisioner(
             }
 
             problems.AddRange(validation.Problems);
-            return new CheckedRecipe(name ?? "", tenantStep, steps.Skip(1).ToList(), problems);
-        }
-    }
+            var otherSteps = steps.Skip(1).ToList();
+            if (overrides?.FirstAdmin is { } admin && handlersByName.TryGetValue("users", out var users))
+            {
+                // The first admin's password is the hub admin's own input, never a default shipped in a file.
+                var adminStep = FirstAdminStep(admin);
+                var adminValidation = new RecipeValidation(allowPasswords: true) { TenantSlug = tenantStep?.Slug };
+                users.Validate(adminStep, adminValidation);
+                problems.AddRange(adminValidation.Problems);
+                otherSteps.Add(adminStep);
+            }
 
-    private static RecipeValidation Carry(RecipeValidation validation, string? slug)
-    {
-        var next = new RecipeValidation(validation.AllowPasswords) { TenantSlug = slug };
-        foreach (var problem in validation.Problems)
-        {
-            next.Add(problem.Path, problem.Message);
+            return new CheckedRecipe(name ?? "", tenantStep, otherSteps, problems);
         }
-
-        return next;
     }
 
     private static readonly string[] FirstAdminRoles = [HubRoles.TenantAdmin];

@@ -40,7 +40,7 @@ internal sealed partial class TenantRecipeStep
 
         for (var i = 0; i < dto.HostNames.Count; i++)
         {
-            if (Uri.CheckHostName(dto.HostNames[i]) != UriHostNameType.Dns)
+            if (dto.HostNames[i] is null || Uri.CheckHostName(dto.HostNames[i]) != UriHostNameType.Dns)
             {
                 validation.Add($"{step.Path}.hostNames[{i}]", $"'{dto.HostNames[i]}' is not a host name");
             }

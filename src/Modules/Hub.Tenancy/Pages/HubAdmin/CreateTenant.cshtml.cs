@@ -95,12 +95,38 @@ internal sealed class CreateTenantModel(ITenantProvisioner provisioner, ITenantD
         }
 
         var firstAdmin = new FirstAdmin(AdminUserName!.Trim(), AdminEmail!.Trim(), AdminPassword!);
+        var origin = string.IsNullOrWhiteSpace(RecipeJson) ? RecipeOrigin.File : RecipeOrigin.AdminForm;
         var result = await provisioner.ApplyAsync(
-            json!, new TenantRecipeOverrides(Slug, DisplayName, firstAdmin), RecipeOrigin.AdminForm, cancellationToken);
+            json!, new TenantRecipeOverrides(Slug, DisplayName, firstAdmin, MustBeNew: true), origin, cancellationToken);
         if (!result.Succeeded)
         {
-            Problems = result.Problems;
-            ModelState.AddModelError(nameof(RecipeJson), texts["Error.RecipeProblems"]);
+            // Problems with the first admin belong beside its fields; the rest are the recipe's.
+            var unplaced = false;
+            foreach (var problem in result.Problems)
+            {
+                var field = problem.Path switch
+                {
+                    var p when p.StartsWith("firstAdmin.users[0].userName", StringComparison.Ordinal) => nameof(AdminUserName),
+                    var p when p.StartsWith("firstAdmin.users[0].email", StringComparison.Ordinal) => nameof(AdminEmail),
+                    "steps[0].slug" => nameof(Slug),
+                    _ => null,
+                };
+                if (field is not null)
+                {
+                    ModelState.AddModelError(field, problem.Message);
+                }
+                else
+                {
+                    unplaced = true;
+                }
+            }
+
+            Problems = [.. result.Problems];
+            if (unplaced)
+            {
+                ModelState.AddModelError(nameof(RecipeJson), texts["Error.RecipeProblems"]);
+            }
+
             return Page();
         }
 
