@@ -32,6 +32,40 @@ public abstract class SettingsIsolationTests(HubFixture fixture) : TwoTenantTest
     }
 
     [Fact]
+    public async Task Tyresos_admin_cannot_read_or_change_Mjolbys_settings_or_users()
+    {
+        using var client = await SignedInAsync("tyreso");
+        var mjolby = Tenant("mjolby");
+        var cookie = client.Cookies.GetCookies(new Uri(client.BaseAddress, "/tyreso/")).Single(c => c.Name == ".Hub.Staff.tyreso");
+        var (_, form) = await client.GetStringAsync("/tyreso/admin/installningar");
+        var token = HubClient.AntiforgeryToken(form);
+
+        var (settingsStatus, _) = await client.GetStringAsync("/mjolby/admin/installningar");
+        var (usersStatus, _) = await client.GetStringAsync("/mjolby/admin/anvandare");
+        using var post = await client.PostWithTokenAsync("/mjolby/admin/installningar", token, Settings("Kapad"));
+        var tyreso = Tenant("tyreso").Settings;
+        using var crafted = await client.PostWithTokenAsync("/tyreso/admin/installningar", token,
+        [
+            new("Input.DisplayName", tyreso.DisplayName), new("Input.LogoUrl", tyreso.LogoUrl ?? ""), new("Input.PrimaryColor", tyreso.PrimaryColor),
+            new("Input.PrimaryTextColor", tyreso.PrimaryTextColor), new("Input.AccentColor", tyreso.AccentColor),
+            new("Input.ContactEmail", tyreso.Contact.Email ?? ""), new("Input.ContactPhone", tyreso.Contact.Phone ?? ""),
+            new("Input.ContactAddress", tyreso.Contact.Address ?? ""), new("Input.Website", tyreso.Contact.Website ?? ""),
+            new("Input.OfferEnglish", "true"), new("TenantId", mjolby.Id.ToString()), new("Input.TenantId", mjolby.Id.ToString()),
+        ]);
+        client.Cookies.Add(client.BaseAddress, new Cookie(".Hub.Staff.mjolby", cookie.Value, "/"));
+        var (renamedStatus, renamedHtml) = await client.GetStringAsync("/mjolby/admin/anvandare");
+
+        Assert.Equal(HttpStatusCode.Redirect, settingsStatus);
+        Assert.Equal(HttpStatusCode.Redirect, usersStatus);
+        Assert.DoesNotContain("saved", post.Headers.Location?.OriginalString ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Redirect, crafted.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, renamedStatus);
+        Assert.DoesNotContain("admin@mjolby.example", renamedHtml, StringComparison.Ordinal);
+        Assert.Equal(mjolby.Settings, Tenant("mjolby").Settings with { Languages = mjolby.Settings.Languages });
+        Assert.Equal("Tyresö kommun", Tenant("tyreso").Settings.DisplayName);
+    }
+
+    [Fact]
     public async Task Low_contrast_is_refused_next_to_the_field_and_nothing_is_saved()
     {
         using var client = await SignedInAsync(Own);
