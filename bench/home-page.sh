@@ -16,6 +16,7 @@
 #   WARMUP [20s] (each hub; tiered JIT needs ~10 s of load to settle)  BASELINE_WARMUP [5s]
 #   SMALL_PORT [5180]  BASELINE_PORT [5181]  LARGE_PORT [5182]  START_TIMEOUT [1200] (s to wait for /readyz)
 #   PAGE [/tyreso/]  SPREAD [1] (finally load all generated tenants' home pages at random on the large hub)
+#   RESTART [1] (then restart the large hub on its database and time /readyz again: nothing left to provision)
 #   ARTIFACTS [bench/.artifacts] (dotnet --artifacts-path: Release output apart from bin/ and obj/ of the repo)
 #   SKIP_BUILD [0]  KEEP_WORK [0] (keep the temp dir with logs and wrk outputs)  STRICT [0] (exit 1 on a missed target)
 set -euo pipefail
@@ -34,6 +35,7 @@ LARGE_PORT=${LARGE_PORT:-5182}
 START_TIMEOUT=${START_TIMEOUT:-1200}
 PAGE=${PAGE:-/tyreso/}
 SPREAD=${SPREAD:-1}
+RESTART=${RESTART:-1}
 ARTIFACTS=${ARTIFACTS:-$ROOT/bench/.artifacts}
 SKIP_BUILD=${SKIP_BUILD:-0}
 KEEP_WORK=${KEEP_WORK:-0}
@@ -361,6 +363,17 @@ EOF
 fi
 for pid in "$small_PID" "$large_PID" "$base_PID"; do stop_pid "$pid"; forget_pid "$pid"; done
 
+restart_summary=
+if [[ $RESTART == 1 ]]; then
+    # The large hub again, on a copy of its database: every tenant exists, so no recipe should be applied.
+    for suffix in "" -wal -shm; do
+        [[ ! -f $WORK/large.db$suffix ]] || cp "$WORK/large.db$suffix" "$WORK/restart.db$suffix"
+    done
+    start_hub restart "$LARGE_PORT" "${LARGE_LIST[@]}"
+    stop_pid "$restart_PID"; forget_pid "$restart_PID"
+    restart_summary="${restart_STARTUP}s until /readyz with ${#LARGE_LIST[@]} start-up recipes listed, $restart_APPLIED applied"
+fi
+
 # --- summary ------------------------------------------------------------------------------------------------------
 ratio_small=$(median "${R_SMALL[@]}")
 ratio_large=$(median "${R_LARGE[@]}")
@@ -404,6 +417,7 @@ row() { printf '%-40s %15s %15s %15s\n' "$@"; }
     echo "per round, small/baseline: ${R_SMALL[*]}; large/small: ${R_SCALE[*]}"
     echo "CPU used by other processes during the rounds: $OTHERS % of the machine"
     [[ -z $spread_summary ]] || echo "spread over the $TENANTS generated home pages (large hub): $spread_summary"
+    [[ -z $restart_summary ]] || echo "restart of the large hub on its database: $restart_summary"
     echo "provisioning $TENANTS more tenants: +${provision_s}s of start-up ($per_tenant_ms ms per tenant);" \
         "the first $pace_n generated took ${pace_first}s, the last $pace_n ${pace_last}s"
     echo

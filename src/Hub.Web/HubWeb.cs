@@ -74,16 +74,18 @@ internal static class HubWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapPost("/sprak", SwitchLanguage).WithName("SwitchLanguage").WithSummary("Sets the language cookie and returns to the page.");
+        // A link, not a form: the choice only sets a preference cookie, and pages without forms stay cacheable.
+        app.MapGet("/sprak/{culture}", SwitchLanguage).WithName("SwitchLanguage").WithSummary("Sets the language cookie and returns to the page.");
         app.MapRazorPages();
         return app;
     }
 
-    private static IResult SwitchLanguage(HttpContext context, [FromForm] string? culture, [FromForm] string? returnUrl)
+    private static IResult SwitchLanguage(HttpContext context, string culture, string? returnUrl)
     {
         var chosen = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture) ?? Cultures[0];
         context.Response.Cookies.Append(CultureCookie,

@@ -44,12 +44,12 @@ public sealed class PublicPagesTests(BrowserFixture browser)
         var page = await browser.NewPageAsync("sv");
         await page.GotoAsync("/mjolby/kontakt");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Change language to English" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change language to English" }).ClickAsync();
 
         Assert.EndsWith("/mjolby/kontakt", page.Url, StringComparison.Ordinal);
         await PageChecks.AssertAccessibleAsync(page, "en");
         Assert.Equal("Contact Mjölby kommun", await page.Locator("h1").InnerTextAsync());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Byt språk till svenska" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Byt språk till svenska" }).ClickAsync();
         await PageChecks.AssertAccessibleAsync(page, "sv");
         await page.Context.CloseAsync();
     }

@@ -37,6 +37,9 @@ public static class TenancyModule
         services.AddSingleton<TenantProvisioner>();
         services.AddSingleton<ITenantProvisioner>(sp => sp.GetRequiredService<TenantProvisioner>());
         services.AddModulePages(typeof(TenancyModule).Assembly);
+        services.AddSingleton<PublicPageCachePolicy>();
+        services.AddOutputCache(options => options.AddPolicy(PublicPageCachePolicy.Name,
+            policy => policy.AddPolicy<PublicPageCachePolicy>()));
         services.AddSingleton<IRecipeStepHandler, FeaturesRecipeStep>();
         services.AddHubFeature(new HubFeature(ContactPageFeature, "Kontaktsida", "Contact page", EnabledByDefault: true));
         services.AddAdminMenuItem(new AdminMenuItem("/admin/installningar", "Inställningar", "Settings",

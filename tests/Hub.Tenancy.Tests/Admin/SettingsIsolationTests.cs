@@ -90,7 +90,7 @@ public abstract class SettingsIsolationTests(HubFixture fixture) : TwoTenantTest
         using var client = await SignedInAsync(Own);
         using var saved = await client.PostFormAsync($"/{Own}/admin/installningar",
             [.. Settings("Bara svenska").Where(f => f.Key != "Input.OfferEnglish")]);
-        using var switched = await client.PostFormAsync($"/{Other}/", [new("culture", "en"), new("returnUrl", $"/{Other}/")], $"/{Other}/sprak");
+        using var switched = await client.GetAsync($"/{Other}/sprak/en?returnUrl=/{Other}/");
 
         var (_, ownHome) = await client.GetStringAsync($"/{Own}/");
         var (_, otherHome) = await client.GetStringAsync($"/{Other}/");

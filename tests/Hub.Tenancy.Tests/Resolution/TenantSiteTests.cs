@@ -42,7 +42,9 @@ public abstract class TenantSiteTests(HubFixture fixture)
     {
         using var client = fixture.CreateClient();
 
-        using var switched = await client.PostFormAsync("/tyreso/", [new("culture", "en"), new("returnUrl", "/tyreso/")], "/tyreso/sprak");
+        var (_, swedish) = await client.GetStringAsync("/tyreso/");
+        Assert.Contains("href=\"/tyreso/sprak/en?returnUrl=%2Ftyreso%2F\"", swedish, StringComparison.Ordinal);
+        using var switched = await client.GetAsync("/tyreso/sprak/en?returnUrl=%2Ftyreso%2F");
         var (_, html) = await client.GetStringAsync("/tyreso/");
 
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
@@ -56,19 +58,70 @@ public abstract class TenantSiteTests(HubFixture fixture)
     {
         using var client = fixture.CreateClient();
 
-        using var response = await client.PostFormAsync("/tyreso/", [new("culture", "en"), new("returnUrl", "//evil.example/")], "/tyreso/sprak");
+        using var response = await client.GetAsync("/tyreso/sprak/en?returnUrl=//evil.example/");
 
         Assert.Equal("/tyreso/", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
-    public async Task The_language_switch_needs_an_antiforgery_token()
+    public async Task Public_pages_set_no_cookies_so_they_can_be_cached()
     {
         using var client = fixture.CreateClient();
 
-        using var response = await client.PostWithTokenAsync("/tyreso/sprak", null, [new("culture", "en")]);
+        using var home = await client.GetAsync("/tyreso/");
+        using var contact = await client.GetAsync("/tyreso/kontakt");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(home.Headers.Contains("Set-Cookie"));
+        Assert.False(contact.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task A_cached_public_page_shows_a_settings_change_at_once()
+    {
+        var slug = await fixture.CreateTenantAsync();
+        using var visitor = fixture.CreateClient();
+        var (_, before) = await visitor.GetStringAsync($"/{slug}/");
+        var (_, beforeAgain) = await visitor.GetStringAsync($"/{slug}/");
+        using var admin = fixture.CreateClient();
+        using var signIn = await admin.SignInAsync(slug, DemoAccounts.TenantAdmin, DemoAccounts.Password);
+
+        using var saved = await admin.PostFormAsync($"/{slug}/admin/installningar",
+            [new("Input.DisplayName", "Omdöpt kommun"), new("Input.PrimaryColor", "#1f3a5f"), new("Input.PrimaryTextColor", "#ffffff"),
+             new("Input.AccentColor", "#1a5496"), new("Input.OfferEnglish", "true")]);
+        var (_, after) = await visitor.GetStringAsync($"/{slug}/");
+
+        Assert.Equal(before, beforeAgain);
+        Assert.Contains($"Testkommun {slug}", before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Välkommen till Omdöpt kommun", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cached_pages_keep_languages_apart()
+    {
+        using var swedish = fixture.CreateClient();
+        using var english = fixture.CreateClient();
+        using var switched = await english.GetAsync("/mjolby/sprak/en?returnUrl=%2Fmjolby%2F");
+
+        var (_, sv1) = await swedish.GetStringAsync("/mjolby/kontakt");
+        var (_, en1) = await english.GetStringAsync("/mjolby/kontakt");
+        var (_, sv2) = await swedish.GetStringAsync("/mjolby/kontakt");
+
+        Assert.Contains("Kontakta Mjölby kommun", sv1, StringComparison.Ordinal);
+        Assert.Contains("Contact Mjölby kommun", en1, StringComparison.Ordinal);
+        Assert.Contains("Kontakta Mjölby kommun", sv2, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_language_falls_back_to_Swedish()
+    {
+        using var client = fixture.CreateClient();
+
+        using var response = await client.GetAsync("/tyreso/sprak/xx?returnUrl=%2Ftyreso%2F");
+        var (_, html) = await client.GetStringAsync("/tyreso/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("<html lang=\"sv\" dir=\"ltr\">", html, StringComparison.Ordinal);
     }
 
     [Theory]

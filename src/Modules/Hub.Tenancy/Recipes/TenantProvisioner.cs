@@ -67,10 +67,14 @@ internal sealed class TenantProvisioner(
 
     public string ReadRecipeFile(string fileName)
     {
-        // Only names listed in the folder are accepted, never a path a user typed.
-        var match = ListRecipeFiles().FirstOrDefault(f => f.FileName == fileName)
-            ?? throw new FileNotFoundException($"No recipe named '{fileName}'.");
-        return File.ReadAllText(Path.Combine(RecipesPath, match.FileName));
+        // A bare file name of the recipes folder, never a path someone typed.
+        var path = Path.Combine(RecipesPath, fileName);
+        if (fileName != Path.GetFileName(fileName) || !fileName.EndsWith(".recipe.json", StringComparison.Ordinal) || !File.Exists(path))
+        {
+            throw new FileNotFoundException($"No recipe named '{fileName}' in {RecipesPath}.");
+        }
+
+        return File.ReadAllText(path);
     }
 
     public IReadOnlyList<RecipeProblem> Validate(string json, TenantRecipeOverrides? overrides = null, RecipeOrigin origin = RecipeOrigin.File) =>

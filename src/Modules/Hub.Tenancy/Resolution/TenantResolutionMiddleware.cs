@@ -72,7 +72,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantReg
 /// </summary>
 internal sealed class TenantGateMiddleware(RequestDelegate next)
 {
-    private static readonly string[] RootPaths = ["/", "/sprak", "/healthz", "/readyz", "/favicon.ico"];
+    private static readonly string[] RootPaths = ["/", "/sprak/sv", "/sprak/en", "/healthz", "/readyz", "/favicon.ico"];
 
     public Task InvokeAsync(HttpContext context, ITenantContext tenantContext)
     {
