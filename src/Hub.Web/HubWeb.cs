@@ -5,6 +5,7 @@ using Hub.Abstractions;
 using Hub.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -46,6 +47,10 @@ internal static class HubWeb
             // Swedish unless the person chose otherwise: the browser's language is not asked.
             options.RequestCultureProviders = [new TenantCultureProvider()];
         });
+        // Behind a reverse proxy on the same machine (the default trusted network is loopback) the original scheme and
+        // host are used, so host-name tenants and secure cookies work; other proxies are added in configuration.
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         if (!builder.Environment.IsDevelopment())
         {
             builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));

@@ -19,7 +19,7 @@ internal static partial class StaffAccounts
         }
     }
 
-    /// <summary>Makes the account's roles exactly <paramref name="roles"/>; HubAdmin is never granted here outside the hub.</summary>
+    /// <summary>Makes the account's roles exactly <paramref name="roles"/>; callers decide which roles may be granted where.</summary>
     public static async Task SetRolesAsync(UserManager<StaffUser> users, StaffUser user, IEnumerable<string> roles)
     {
         var wanted = roles.Where(HubRoles.All.Contains).ToHashSet();
