@@ -47,10 +47,18 @@ internal static class HubWeb
             // Swedish unless the person chose otherwise: the browser's language is not asked.
             options.RequestCultureProviders = [new TenantCultureProvider()];
         });
-        // Behind a reverse proxy on the same machine (the default trusted network is loopback) the original scheme and
-        // host are used, so host-name tenants and secure cookies work; other proxies are added in configuration.
+        // Behind a reverse proxy the original scheme is used (so cookies get Secure): loopback is trusted by default, other
+        // load balancers are listed in Hub:ForwardedHeaders:KnownNetworks (CIDR). The Host header is never taken from
+        // X-Forwarded-Host: it chooses the tenant, so the proxy must pass the original Host through.
+        var proxyNetworks = builder.Configuration.GetSection("Hub:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in proxyNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         if (!builder.Environment.IsDevelopment())
         {
             builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
@@ -102,7 +110,8 @@ internal static class HubWeb
     }
 
     internal static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {

@@ -21,7 +21,8 @@ internal sealed class TenantCultureProvider : RequestCultureProvider
             return chosen;
         }
 
-        var language = chosen.UICultures.Count > 0 ? chosen.UICultures[0].Value![..2] : "";
+        var name = chosen.UICultures.Count > 0 ? chosen.UICultures[0].Value ?? "" : "";
+        var language = name.Split('-')[0];
         return languages.Contains(language) ? chosen : null;
     }
 }

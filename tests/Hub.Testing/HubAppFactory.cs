@@ -59,7 +59,12 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hub:Tenancy:RecipesPath", RecipesPath);
         builder.UseSetting("Hub:Tenancy:RefreshInterval", "00:00:01");
         // Fewer PBKDF2 rounds keep hundreds of test sign-ins fast; the hashing code path is the same.
-        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureServices(services =>
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            // Sessions re-check the security stamp on every request, so tests see a lock or role change at once.
+            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        });
         if (Environment.GetEnvironmentVariable("HUB_TEST_LOG") is { Length: > 0 } logFile)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(logFile)));

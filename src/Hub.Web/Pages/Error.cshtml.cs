@@ -14,6 +14,7 @@ public sealed class ErrorModel(ITenantContext tenantContext) : PageModel
 
     public string TitleKey => Code switch
     {
+        400 => "BadRequestTitle",
         404 => "NotFoundTitle",
         403 => "ForbiddenTitle",
         503 => "UnavailableTitle",
@@ -22,6 +23,7 @@ public sealed class ErrorModel(ITenantContext tenantContext) : PageModel
 
     public string TextKey => Code switch
     {
+        400 => "BadRequestText",
         404 => "NotFoundText",
         403 => "ForbiddenText",
         503 => "UnavailableText",
@@ -40,7 +42,8 @@ public sealed class ErrorModel(ITenantContext tenantContext) : PageModel
 
     private PageResult Show(int code)
     {
-        Code = code is 403 or 404 or 503 ? code : 500;
+        // Any other 4xx is the request's fault, not the server's: it reads as "could not be handled", never as an outage.
+        Code = code is 403 or 404 or 503 ? code : code is >= 400 and < 500 ? 400 : 500;
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
         if (!reExecuted)

@@ -39,11 +39,14 @@ public static class IdentityModule
             .AddEntityFrameworkStores<StaffIdentityDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        // A lock, a lost role or a new password ends open sessions within a minute (the security stamp is re-read).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = ".Hub.Staff";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is https, as seen through the trusted proxies (Hub:ForwardedHeaders).
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.CookieManager = new TenantCookieManager();
             cookie.LoginPath = "/konto/logga-in";

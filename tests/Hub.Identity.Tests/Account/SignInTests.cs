@@ -50,6 +50,7 @@ public abstract class SignInTests(HubFixture fixture) : IAsyncLifetime
         Assert.Contains("Användarnamnet eller lösenordet är fel", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#UserName\"", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{DemoAccounts.TenantAdmin}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("fel-lösenord", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -146,6 +146,51 @@ public abstract class UsersIsolationTests(HubFixture fixture) : TwoTenantTests(f
     }
 
     [Fact]
+    public async Task Locking_an_account_ends_its_open_session()
+    {
+        using var editor = await SignedInAsync(Own, DemoAccounts.Editor);
+        var (before, _) = await editor.GetStringAsync($"/{Own}/admin");
+        using var admin = await SignedInAsync(Own);
+        var member = (await StaffAsync(Own)).Single(m => m.UserName == DemoAccounts.Editor);
+
+        using var locked = await admin.PostFormAsync($"/{Own}/admin/anvandare/{member.Id}",
+            [new("Input.DisplayName", member.DisplayName), new("Input.Email", "r@own.example"), new("Input.Roles", HubRoles.Editor), new("Input.Locked", "true")]);
+        using var after = await editor.GetAsync($"/{Own}/admin");
+
+        Assert.Equal(HttpStatusCode.OK, before);
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith($"/{Own}/konto/logga-in", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tenant_admin_of_the_hub_cannot_make_anyone_HubAdmin_nor_touch_a_HubAdmin()
+    {
+        var userName = "ta" + Guid.NewGuid().ToString("N")[..8];
+        using var hubAdmin = Fixture.CreateClient();
+        using var signIn = await hubAdmin.SignInAsync("hub", DemoAccounts.TenantAdmin, DemoAccounts.Password);
+        using var created = await hubAdmin.PostFormAsync("/hub/admin/anvandare/ny",
+            [new("Input.UserName", userName), new("Input.DisplayName", "Tenant Admin"), new("Input.Email", "ta@hub.example"),
+             new("Input.Roles", HubRoles.TenantAdmin), new("Input.Password", DemoAccounts.Password)]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var hubStaff = await StaffAsync("hub");
+        var self = hubStaff.Single(m => m.UserName == userName);
+        var realHubAdmin = hubStaff.First(m => m.Roles.Contains(HubRoles.HubAdmin));
+        using var client = Fixture.CreateClient();
+        using var taSignIn = await client.SignInAsync("hub", userName, DemoAccounts.Password);
+
+        using var escalate = await client.PostFormAsync($"/hub/admin/anvandare/{self.Id}",
+            [new("Input.DisplayName", "Tenant Admin"), new("Input.Email", "ta@hub.example"),
+             new("Input.Roles", HubRoles.TenantAdmin), new("Input.Roles", HubRoles.HubAdmin)]);
+        var (touchHubAdmin, _) = await client.GetStringAsync($"/hub/admin/anvandare/{realHubAdmin.Id}");
+        var (tenants, _) = await client.GetStringAsync("/hub/admin/kommuner");
+
+        Assert.DoesNotContain(HubRoles.HubAdmin, (await StaffAsync("hub")).Single(m => m.Id == self.Id).Roles);
+        Assert.Equal(HttpStatusCode.NotFound, touchHubAdmin);
+        Assert.Equal(HttpStatusCode.Redirect, tenants);
+    }
+
+    [Fact]
     public async Task An_editor_cannot_manage_users()
     {
         using var client = Fixture.CreateClient();

@@ -113,6 +113,34 @@ public abstract class TenantSiteTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task A_malformed_language_cookie_or_return_address_is_no_server_error()
+    {
+        using var client = fixture.CreateClient();
+        client.Cookies.Add(client.BaseAddress, new System.Net.Cookie(".Hub.Culture", "c=x|uic=x", "/"));
+
+        var (home, html) = await client.GetStringAsync("/tyreso/");
+        using var odd = await client.GetAsync("/tyreso/sprak/en?returnUrl=/%09/x");
+
+        Assert.Equal(HttpStatusCode.OK, home);
+        Assert.Contains("<html lang=\"sv\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, odd.StatusCode);
+        Assert.Equal("/tyreso/", odd.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_expired_form_explains_itself_instead_of_blaming_the_server()
+    {
+        using var client = fixture.CreateClient();
+
+        using var response = await client.PostWithTokenAsync("/tyreso/konto/logga-in", "utgången", [new("UserName", "admin"), new("Password", "x")]);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Det gick inte att skicka", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("tekniskt fel", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_language_falls_back_to_Swedish()
     {
         using var client = fixture.CreateClient();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Hub.Abstractions;
 using Hub.Data;
@@ -90,6 +91,7 @@ internal sealed class TenantProvisioner(
         }
 
         var tenantStep = checkedRecipe.TenantStep!;
+        TenantSnapshot snapshot;
         await using var scope = scopes.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<HubConnection>();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -132,17 +134,20 @@ internal sealed class TenantProvisioner(
 
             await transaction.CommitAsync(cancellationToken);
             connection.EndTransaction();
-            await registry.RefreshAsync(cancellationToken);
             logger.LogInformation("Applied recipe '{Recipe}' to tenant {Slug}", checkedRecipe.Name, tenant.Slug);
-            return new ProvisionResult(tenant.ToSnapshot(), []);
+            snapshot = tenant.ToSnapshot();
         }
-        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+        catch (Exception exception) when (exception is DbException or DbUpdateException or InvalidOperationException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             connection.EndTransaction();
             logger.LogError(exception, "Recipe '{Recipe}' failed and was rolled back", checkedRecipe.Name);
             return new ProvisionResult(null, [new RecipeProblem("$", "could not be applied and nothing was changed: " + exception.Message)]);
         }
+
+        // Committed: the registry refresh must not turn a success into an error, whatever the caller cancels.
+        await registry.RefreshAsync(CancellationToken.None);
+        return new ProvisionResult(snapshot, []);
     }
 
     /// <summary>Applies the start-up recipes whose tenant does not exist yet; a broken shipped recipe stops the start.</summary>
@@ -166,6 +171,13 @@ internal sealed class TenantProvisioner(
             var result = await ApplyAsync(json, null, RecipeOrigin.File, cancellationToken);
             if (!result.Succeeded)
             {
+                // Another node starting on the same empty database may have provisioned it a moment earlier.
+                await registry.RefreshAsync(cancellationToken);
+                if (registry.FindBySlug(checkedRecipe.TenantStep!.Slug!) is not null)
+                {
+                    continue;
+                }
+
                 throw new InvalidOperationException($"Recipe {file} failed: {string.Join("; ", result.Problems)}");
             }
         }

@@ -34,7 +34,9 @@ internal sealed class TenantRegistry(IServiceScopeFactory scopes) : ITenantDirec
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TenancyDbContext>();
             var tenants = await db.Tenants.AsNoTracking().ToListAsync(cancellationToken);
-            current = Snapshot.Create(tenants.Select(t => t.ToSnapshot()), await StampAsync(db, cancellationToken));
+            // The stamp comes from the very rows loaded: read separately, a change committed in between would give old
+            // rows a new stamp, and the poll would never load them.
+            current = Snapshot.Create(tenants.Select(t => t.ToSnapshot()), Stamp(tenants.Count, tenants.Sum(t => t.Version)));
         }
         finally
         {
@@ -49,8 +51,10 @@ internal sealed class TenantRegistry(IServiceScopeFactory scopes) : ITenantDirec
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Sum = g.Sum(t => t.Version) })
             .FirstOrDefaultAsync(cancellationToken);
-        return versions is null ? "0" : $"{versions.Count}:{versions.Sum}";
+        return versions is null ? Stamp(0, 0) : Stamp(versions.Count, versions.Sum);
     }
+
+    private static string Stamp(int count, long versionSum) => $"{count}:{versionSum}";
 
     internal sealed class Snapshot
     {
@@ -69,12 +73,16 @@ internal sealed class TenantRegistry(IServiceScopeFactory scopes) : ITenantDirec
 
         public static Snapshot Empty { get; } = new([], "");
 
+
         public IReadOnlyList<TenantSnapshot> All { get; }
 
         public string Stamp { get; }
 
         public static Snapshot Create(IEnumerable<TenantSnapshot> tenants, string stamp) => new(
-            [.. tenants.OrderBy(t => t.IsHub ? 0 : 1).ThenBy(t => t.Settings.DisplayName, StringComparer.CurrentCulture)], stamp);
+            [.. tenants.OrderBy(t => t.IsHub ? 0 : 1).ThenBy(t => t.Settings.DisplayName, SwedishOrder)], stamp);
+
+        /// <summary>Å, Ä, Ö after Z whoever's request triggered the refresh.</summary>
+        private static readonly StringComparer SwedishOrder = StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), ignoreCase: true);
 
         public TenantSnapshot? FindBySlug(string slug) => bySlug.GetValueOrDefault(slug);
 

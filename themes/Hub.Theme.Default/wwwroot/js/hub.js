@@ -5,5 +5,12 @@
   var summary = document.getElementById("error-summary");
   if (summary) {
     summary.focus();
+    return;
+  }
+  // After save-and-redirect, a status message present at load is not announced by most screen readers: focus it.
+  var notice = document.querySelector(".notice--success");
+  if (notice) {
+    notice.setAttribute("tabindex", "-1");
+    notice.focus();
   }
 })();

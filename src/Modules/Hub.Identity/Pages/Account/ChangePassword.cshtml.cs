@@ -58,6 +58,17 @@ internal sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInMa
         if (!result.Succeeded)
         {
             var wrongCurrent = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+            if (wrongCurrent)
+            {
+                // Guessing the current password here counts like a failed sign-in: a stolen session cannot try forever.
+                await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user))
+                {
+                    await signIn.SignOutAsync();
+                    return Redirect(Url.Content("~/konto/logga-in"));
+                }
+            }
+
             ModelState.AddModelError(wrongCurrent ? nameof(CurrentPassword) : nameof(NewPassword),
                 texts[wrongCurrent ? "Error.CurrentPasswordWrong" : "Error.PasswordWeak"]);
             return Page();

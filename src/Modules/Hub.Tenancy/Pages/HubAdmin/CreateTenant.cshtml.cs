@@ -109,6 +109,8 @@ internal sealed class CreateTenantModel(ITenantProvisioner provisioner, ITenantD
                     var p when p.StartsWith("firstAdmin.users[0].userName", StringComparison.Ordinal) => nameof(AdminUserName),
                     var p when p.StartsWith("firstAdmin.users[0].email", StringComparison.Ordinal) => nameof(AdminEmail),
                     "steps[0].slug" => nameof(Slug),
+                    // Identity's password rules run while the recipe is applied; its message names the account.
+                    "$" when problem.Message.Contains($"account '{firstAdmin.UserName}'", StringComparison.Ordinal) => nameof(AdminPassword),
                     _ => null,
                 };
                 if (field is not null)

@@ -15,7 +15,8 @@ namespace Hub.Identity.Pages.Admin.Users;
 /// </summary>
 [Authorize(Policy = HubPolicies.TenantAdmin)]
 internal sealed class EditUserModel(
-    ITenantContext tenantContext, UserManager<StaffUser> users, TimeProvider clock, IStringLocalizer<IdentityTexts> texts)
+    ITenantContext tenantContext, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, TimeProvider clock,
+    IStringLocalizer<IdentityTexts> texts)
     : UserFormModel(tenantContext)
 {
     [BindProperty]
@@ -26,7 +27,7 @@ internal sealed class EditUserModel(
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
+        if (user is null || !await MayChangeAsync(users, user))
         {
             return NotFound();
         }
@@ -45,7 +46,7 @@ internal sealed class EditUserModel(
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
+        if (user is null || !await MayChangeAsync(users, user))
         {
             return NotFound();
         }
@@ -63,7 +64,7 @@ internal sealed class EditUserModel(
         {
             ModelState.AddModelError("Input.Roles", texts["Error.CannotRemoveSelf"]);
         }
-        else if (!await LeavesAnAdminAsync(users, user, stillAdmin, clock))
+        else if (!await LeavesAnAdminAsync(users, user, Input.Roles, Input.Locked, clock))
         {
             ModelState.AddModelError("Input.Roles", texts["Error.LastAdmin"]);
         }
@@ -88,13 +89,20 @@ internal sealed class EditUserModel(
             StaffAccounts.Check(await users.AddPasswordAsync(user, Input.Password), user.UserName!);
         }
 
+        // Ends the person's open sessions at their next request, so a lock or a lost role takes effect at once.
+        StaffAccounts.Check(await users.UpdateSecurityStampAsync(user), user.UserName!);
+        if (isSelf)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+
         return Redirect(Url.Content("~/admin/anvandare") + "?saved=" + Uri.EscapeDataString(user.UserName!));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
-        if (user is null)
+        if (user is null || !await MayChangeAsync(users, user))
         {
             return NotFound();
         }
@@ -107,7 +115,7 @@ internal sealed class EditUserModel(
             return Page();
         }
 
-        if (!await LeavesAnAdminAsync(users, user, stillAdmin: false, clock))
+        if (!await LeavesAnAdminAsync(users, user, [], lockedAfter: true, clock))
         {
             ModelState.AddModelError("Input.Roles", texts["Error.LastAdmin"]);
             return Page();

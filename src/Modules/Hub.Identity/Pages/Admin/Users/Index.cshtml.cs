@@ -19,9 +19,10 @@ internal sealed class UsersIndexModel(UserManager<StaffUser> users, TimeProvider
 
     public async Task OnGetAsync(string? created, string? saved, string? deleted, CancellationToken cancellationToken)
     {
-        Message = created is not null ? texts["UserCreated", created].Value
-            : saved is not null ? texts["UserSaved", saved].Value
-            : deleted is not null ? texts["UserDeleted", deleted].Value
+        // Only names of real accounts are echoed, so a crafted link cannot put words in the admin's mouth.
+        Message = created is not null && await users.FindByNameAsync(created) is not null ? texts["UserCreated", created].Value
+            : saved is not null && await users.FindByNameAsync(saved) is not null ? texts["UserSaved", saved].Value
+            : deleted is not null && StaffAccounts.IsValidUserName(deleted) && await users.FindByNameAsync(deleted) is null ? texts["UserDeleted", deleted].Value
             : null;
         var now = clock.GetUtcNow();
         var rows = new List<UserRow>();

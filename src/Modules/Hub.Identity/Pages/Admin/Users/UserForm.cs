@@ -29,9 +29,13 @@ internal abstract class UserFormModel(ITenantContext tenantContext) : PageModel
 {
     public abstract UserInput Input { get; set; }
 
-    /// <summary>HubAdmin can only be given on the hub's own site.</summary>
+    /// <summary>HubAdmin is given only on the hub's own site, and only by a HubAdmin.</summary>
     public IReadOnlyList<string> AssignableRoles =>
-        [.. HubRoles.All.Where(r => r != HubRoles.HubAdmin || tenantContext.Tenant!.IsHub)];
+        [.. HubRoles.All.Where(r => r != HubRoles.HubAdmin || (tenantContext.Tenant!.IsHub && User.IsInRole(HubRoles.HubAdmin)))];
+
+    /// <summary>Only a HubAdmin may change an account that holds HubAdmin (a TenantAdmin of the hub may not).</summary>
+    protected async Task<bool> MayChangeAsync(UserManager<StaffUser> users, StaffUser user) =>
+        User.IsInRole(HubRoles.HubAdmin) || !await users.IsInRoleAsync(user, HubRoles.HubAdmin);
 
     protected void ValidateCommon(IStringLocalizer<IdentityTexts> texts)
     {
@@ -39,8 +43,13 @@ internal abstract class UserFormModel(ITenantContext tenantContext) : PageModel
         {
             ModelState.AddModelError("Input.DisplayName", texts["Error.DisplayNameRequired"]);
         }
+        else if (Input.DisplayName.Trim().Length > 100)
+        {
+            ModelState.AddModelError("Input.DisplayName", texts["Error.DisplayNameTooLong"]);
+        }
 
-        if (string.IsNullOrWhiteSpace(Input.Email) || !MailAddress.TryCreate(Input.Email.Trim(), out _))
+        if (string.IsNullOrWhiteSpace(Input.Email) || Input.Email.Trim().Length > 256
+            || !MailAddress.TryCreate(Input.Email.Trim(), out var address) || address.Address != Input.Email.Trim())
         {
             ModelState.AddModelError("Input.Email", texts["Error.EmailInvalid"]);
         }
@@ -67,17 +76,28 @@ internal abstract class UserFormModel(ITenantContext tenantContext) : PageModel
         return true;
     }
 
-    /// <summary>Refuses a change that would leave the tenant without an administrator who can sign in.</summary>
-    protected static async Task<bool> LeavesAnAdminAsync(UserManager<StaffUser> users, StaffUser changed, bool stillAdmin, TimeProvider clock)
+    /// <summary>
+    /// Refuses a change that would leave the tenant without an administrator who can sign in, or the hub without a
+    /// HubAdmin (nobody could then manage tenants).
+    /// </summary>
+    protected async Task<bool> LeavesAnAdminAsync(UserManager<StaffUser> users, StaffUser changed, IReadOnlyCollection<string> rolesAfter, bool lockedAfter, TimeProvider clock)
     {
-        if (stillAdmin)
+        var now = clock.GetUtcNow();
+        bool Other(StaffUser a) => a.Id != changed.Id && !(a.LockoutEnd is { } end && end > now);
+        if (tenantContext.Tenant!.IsHub && await users.IsInRoleAsync(changed, HubRoles.HubAdmin)
+            && (lockedAfter || !rolesAfter.Contains(HubRoles.HubAdmin))
+            && !(await users.GetUsersInRoleAsync(HubRoles.HubAdmin)).Any(Other))
+        {
+            return false;
+        }
+
+        if (!lockedAfter && rolesAfter.Any(r => r is HubRoles.TenantAdmin or HubRoles.HubAdmin))
         {
             return true;
         }
 
-        var now = clock.GetUtcNow();
         var admins = await users.GetUsersInRoleAsync(HubRoles.TenantAdmin);
         var hubAdmins = await users.GetUsersInRoleAsync(HubRoles.HubAdmin);
-        return admins.Concat(hubAdmins).Any(a => a.Id != changed.Id && !(a.LockoutEnd is { } end && end > now));
+        return admins.Concat(hubAdmins).Any(Other);
     }
 }
