@@ -40,7 +40,7 @@ internal sealed partial class TenantRecipeStep
 
         for (var i = 0; i < dto.HostNames.Count; i++)
         {
-            if (dto.HostNames[i] is null || Uri.CheckHostName(dto.HostNames[i]) != UriHostNameType.Dns)
+            if (!TenantSettingsValidator.IsHostName(dto.HostNames[i]))
             {
                 validation.Add($"{step.Path}.hostNames[{i}]", $"'{dto.HostNames[i]}' is not a host name");
             }

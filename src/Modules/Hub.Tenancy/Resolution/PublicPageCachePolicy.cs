@@ -8,7 +8,9 @@ namespace Hub.Tenancy.Resolution;
 /// <summary>
 /// Caches a public page an anonymous visitor sees, per tenant, address and language. The key carries the tenant
 /// registry's stamp, so any change to any tenant (made on this node or seen by its poll) yields fresh pages.
-/// Staff sessions and responses that set cookies (forms with antiforgery tokens) are never stored.
+/// Staff sessions and responses that set cookies (forms with antiforgery tokens) are never stored. It is registered
+/// through a policy builder, so ASP.NET Core's default rules (which also vary by query string) apply as well; the
+/// checks are repeated here on purpose, so the guarantee does not rest on a default.
 /// </summary>
 internal sealed class PublicPageCachePolicy(TenantRegistry registry) : IOutputCachePolicy
 {

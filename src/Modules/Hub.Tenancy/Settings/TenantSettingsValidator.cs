@@ -38,10 +38,15 @@ internal static class TenantSettingsValidator
 {
     public static readonly IReadOnlyList<string> SupportedLanguages = ["sv", "en"];
 
+    public const int DisplayNameMaxLength = 80;
+
+    /// <summary>A host name a tenant can answer to (DNS name, no port, no scheme).</summary>
+    public static bool IsHostName(string? host) => host is not null && Uri.CheckHostName(host) == UriHostNameType.Dns;
+
     public static List<SettingsError> Validate(TenantSettings settings)
     {
         var errors = new List<SettingsError>();
-        Text(errors, "displayName", settings.DisplayName, required: true, max: 80);
+        Text(errors, "displayName", settings.DisplayName, required: true, max: DisplayNameMaxLength);
         Url(errors, "logoUrl", settings.LogoUrl);
         var primaryOk = Color(errors, "primaryColor", settings.PrimaryColor);
         var primaryTextOk = Color(errors, "primaryTextColor", settings.PrimaryTextColor);

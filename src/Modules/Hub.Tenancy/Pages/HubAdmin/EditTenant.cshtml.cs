@@ -55,7 +55,7 @@ internal sealed class EditTenantModel(TenantAdministration administration, IFeat
         {
             ModelState.AddModelError("Input.DisplayName", texts["Error.Required", texts["Field.DisplayName"].Value.ToLowerInvariant()]);
         }
-        else if (Input.DisplayName.Trim().Length > 80)
+        else if (Input.DisplayName.Trim().Length > TenantSettingsValidator.DisplayNameMaxLength)
         {
             ModelState.AddModelError("Input.DisplayName", texts["Error.TooLong", texts["Field.DisplayName"].Value]);
         }
@@ -63,7 +63,7 @@ internal sealed class EditTenantModel(TenantAdministration administration, IFeat
         var taken = await administration.HostNamesOfOthersAsync(Tenant.Id, cancellationToken);
         foreach (var host in hostNames)
         {
-            if (Uri.CheckHostName(host) != UriHostNameType.Dns)
+            if (!TenantSettingsValidator.IsHostName(host))
             {
                 ModelState.AddModelError("Input.HostNames", texts["Error.HostInvalid", host]);
                 break;
