@@ -9,7 +9,7 @@ namespace Hub.Architecture.Tests;
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Feature modules; Hub.Abstractions and Hub.Data are the shared kernel every module may use.</summary>
-    public static TheoryData<string> Modules => new() { "Hub.Tenancy", "Hub.Identity", "Hub.Forms" };
+    public static TheoryData<string> Modules => new() { "Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search" };
 
     private static readonly string[] SharedKernel = ["Hub.Abstractions", "Hub.Data"];
 
