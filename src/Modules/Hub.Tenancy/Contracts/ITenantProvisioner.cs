@@ -12,9 +12,6 @@ public interface ITenantProvisioner
     /// <exception cref="FileNotFoundException">No such recipe.</exception>
     string ReadRecipeFile(string fileName);
 
-    /// <summary>Checks a recipe completely without changing anything.</summary>
-    IReadOnlyList<RecipeProblem> Validate(string json, TenantRecipeOverrides? overrides = null, RecipeOrigin origin = RecipeOrigin.File);
-
     /// <summary>
     /// Validates, then applies every step in one transaction: either the whole recipe takes effect or nothing does.
     /// Applying the same recipe again leaves the tenant as the recipe describes it.

@@ -78,9 +78,6 @@ internal sealed class TenantProvisioner(
         return File.ReadAllText(path);
     }
 
-    public IReadOnlyList<RecipeProblem> Validate(string json, TenantRecipeOverrides? overrides = null, RecipeOrigin origin = RecipeOrigin.File) =>
-        Check(json, overrides, origin).Problems;
-
     public async Task<ProvisionResult> ApplyAsync(
         string json, TenantRecipeOverrides? overrides = null, RecipeOrigin origin = RecipeOrigin.File, CancellationToken cancellationToken = default)
     {

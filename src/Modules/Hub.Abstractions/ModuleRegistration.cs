@@ -1,0 +1,36 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Abstractions;
+
+/// <summary>How a module contributes features, admin links and Razor pages to the host.</summary>
+public static class ModuleRegistration
+{
+    /// <summary>Offers a feature tenants can switch on.</summary>
+    public static IServiceCollection AddHubFeature(this IServiceCollection services, HubFeature feature) =>
+        services.AddSingleton(feature);
+
+    /// <summary>Adds a link to the admin start page.</summary>
+    public static IServiceCollection AddAdminMenuItem(this IServiceCollection services, AdminMenuItem item) =>
+        services.AddSingleton(item);
+
+    /// <summary>Adds the assembly's pages and views once, whatever the host discovered on its own.</summary>
+    public static IServiceCollection AddModulePages(this IServiceCollection services, Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        services.AddMvcCore().AddRazorPages().ConfigureApplicationPartManager(manager =>
+        {
+            if (manager.ApplicationParts.Any(p => p.Name == assembly.GetName().Name))
+            {
+                return;
+            }
+
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+            {
+                manager.ApplicationParts.Add(part);
+            }
+        });
+        return services;
+    }
+}
