@@ -33,6 +33,31 @@ public static class HubPolicies
 
     /// <summary>A HubAdmin, on the hub tenant.</summary>
     public const string HubAdmin = "Hub.HubAdmin";
+
+    /// <summary>A citizen signed in with e-ID on the current tenant's site (never a staff account).</summary>
+    public const string Citizen = "Hub.Citizen";
+}
+
+/// <summary>Claims of a citizen signed in with e-ID, whichever provider vouched for them.</summary>
+public static class CitizenClaimTypes
+{
+    /// <summary>The personal identity number, <c>YYYYMMDD-NNNN</c>.</summary>
+    public const string PersonalIdentityNumber = "hub:pnr";
+
+    /// <summary>Full name as the e-ID gives it.</summary>
+    public const string Name = "name";
+
+    /// <summary>Given name.</summary>
+    public const string GivenName = "given_name";
+
+    /// <summary>Family name.</summary>
+    public const string FamilyName = "family_name";
+
+    /// <summary>The slug of the tenant the session was opened on.</summary>
+    public const string Tenant = "hub:tenant";
+
+    /// <summary>Which provider vouched: <c>simulated</c> or the configured broker's name.</summary>
+    public const string Provider = "hub:eid-provider";
 }
 
 /// <summary>A link on the admin start page, contributed by a module.</summary>

@@ -15,6 +15,13 @@ public static class ModuleRegistration
     public static IServiceCollection AddAdminMenuItem(this IServiceCollection services, AdminMenuItem item) =>
         services.AddSingleton(item);
 
+    /// <summary>
+    /// Lets requests under <paramref name="pathPrefix"/> (e.g. <c>/test-eid</c>) through without a tenant: endpoints of
+    /// the hub as a whole rather than of one municipality's site. A tenant slug can never equal such a prefix.
+    /// </summary>
+    public static IServiceCollection AddTenantlessPath(this IServiceCollection services, string pathPrefix) =>
+        services.AddSingleton(new TenantlessPath(pathPrefix));
+
     /// <summary>Adds the assembly's pages and views once, whatever the host discovered on its own.</summary>
     public static IServiceCollection AddModulePages(this IServiceCollection services, Assembly assembly)
     {
@@ -34,3 +41,7 @@ public static class ModuleRegistration
         return services;
     }
 }
+
+/// <summary>A path prefix served outside any tenant; see <see cref="ModuleRegistration.AddTenantlessPath"/>.</summary>
+/// <param name="Prefix">The prefix, starting with <c>/</c>.</param>
+public sealed record TenantlessPath(string Prefix);

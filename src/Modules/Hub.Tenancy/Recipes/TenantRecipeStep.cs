@@ -13,7 +13,7 @@ internal sealed partial class TenantRecipeStep
     private static readonly HashSet<string> ReservedSlugs = new(StringComparer.OrdinalIgnoreCase)
     {
         "admin", "api", "css", "js", "lib", "fel", "sprak", "healthz", "readyz", "konto", "_content", "_framework",
-        "favicon.ico", "katalog", "static", "assets",
+        "favicon.ico", "katalog", "static", "assets", "test-eid", "connect", ".well-known",
     };
 
     public static bool IsValidSlug(string? slug) =>

@@ -70,8 +70,10 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantReg
 /// Runs after the error pages are wired, so what it refuses is shown as a friendly page in the tenant's look:
 /// a disabled tenant answers 503; outside any tenant only the hub's own root pages exist.
 /// </summary>
-internal sealed class TenantGateMiddleware(RequestDelegate next)
+internal sealed class TenantGateMiddleware(RequestDelegate next, IEnumerable<TenantlessPath> tenantlessPaths)
 {
+    private readonly TenantlessPath[] tenantless = tenantlessPaths.ToArray();
+
     private static readonly string[] RootPaths = ["/", "/sprak/sv", "/sprak/en", "/healthz", "/readyz", "/favicon.ico"];
 
     public Task InvokeAsync(HttpContext context, ITenantContext tenantContext)
@@ -80,7 +82,8 @@ internal sealed class TenantGateMiddleware(RequestDelegate next)
         var isErrorPage = path.StartsWithSegments("/fel", StringComparison.OrdinalIgnoreCase);
         if (tenantContext.Tenant is null)
         {
-            if (!isErrorPage && !RootPaths.Contains(path.Value ?? "/", StringComparer.OrdinalIgnoreCase))
+            if (!isErrorPage && !RootPaths.Contains(path.Value ?? "/", StringComparer.OrdinalIgnoreCase)
+                && !tenantless.Any(t => path.StartsWithSegments(t.Prefix, StringComparison.OrdinalIgnoreCase)))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
