@@ -1,5 +1,8 @@
 using Hub.Data;
+using Hub.Cases;
+using Hub.Catalog;
 using Hub.Identity;
+using Hub.Integrations;
 using Hub.Tenancy;
 using Hub.Tenancy.Contracts;
 using Hub.Web;
@@ -9,6 +12,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHubData();
 builder.AddTenancyModule();
 builder.AddIdentityModule();
+builder.AddIntegrationsModule();
+builder.AddCatalogModule();
+builder.AddCasesModule();
 builder.AddHubWeb();
 
 var app = builder.Build();
