@@ -1,8 +1,16 @@
+using Hub.Abstractions;
+using Hub.Catalog.Contracts;
+using Hub.Catalog.Data;
+using Hub.Catalog.Recipes;
+using Hub.Data;
+using Hub.Search.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Hub.Catalog;
 
-/// <summary>Placeholder; see issue 3.</summary>
+/// <summary>A tenant's e-services: versions, the listing and search at <c>/e-tjanster</c>, the <c>services</c> recipe step.</summary>
 public static class CatalogModule
 {
     /// <summary>The module's name (migrations history table, logs).</summary>
@@ -12,6 +20,17 @@ public static class CatalogModule
     public static IHostApplicationBuilder AddCatalogModule(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddHubDbContext<CatalogDbContext, SqliteCatalogDbContext, PostgresCatalogDbContext>(Name);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.TryAddSingleton<ServiceSearchIndexes>();
+        services.AddSingleton(sp => new ServiceCache(
+            new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 5_000 }),
+            sp.GetRequiredService<ServiceSearchIndexes>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IServiceDirectory, ServiceDirectory>();
+        services.AddSingleton<IRecipeStepHandler, ServicesRecipeStep>();
+        services.AddModulePages(typeof(CatalogModule).Assembly);
         return builder;
     }
 }

@@ -1,0 +1,84 @@
+using Hub.Forms.Contracts;
+
+namespace Hub.Catalog.Contracts;
+
+/// <summary>One published version of one of the current tenant's e-services: what a citizen fills in and a case keeps.</summary>
+/// <param name="ServiceId">The service (stable across versions).</param>
+/// <param name="VersionId">This exact version; a case refers to it for ever.</param>
+/// <param name="Version">Semantic version, e.g. <c>1.0.0</c>.</param>
+/// <param name="ContentHash">SHA-256 of the canonical package content.</param>
+/// <param name="Package">The version's content.</param>
+public sealed record PublishedService(Guid ServiceId, Guid VersionId, string Version, string ContentHash, ServicePackage Package)
+{
+    /// <summary>The service's stable key (also its address: <c>/e-tjanster/{key}</c>).</summary>
+    public string Key => Package.Key;
+
+    /// <summary>The form citizens fill in.</summary>
+    public FormDefinition Form => Package.Form;
+}
+
+/// <summary>A whole service as a file describes it: texts, metadata and the form. Immutable once read.</summary>
+/// <param name="Key">Stable key, equal to the form's key.</param>
+/// <param name="Version">Semantic version.</param>
+/// <param name="Title">Name in every language.</param>
+/// <param name="Summary">One sentence for the listing.</param>
+/// <param name="Description">The start page's text; paragraphs separated by a blank line.</param>
+/// <param name="Category">Category key, one of <see cref="ServiceCategories.All"/>.</param>
+/// <param name="Keywords">Extra search words per language.</param>
+/// <param name="Access">Whether e-ID is needed and whether the submitter signs.</param>
+/// <param name="HandlingDays">Expected handling time in days (shown to citizens).</param>
+/// <param name="Form">The form.</param>
+public sealed record ServicePackage(
+    string Key,
+    string Version,
+    LocalizedText Title,
+    LocalizedText Summary,
+    LocalizedText Description,
+    string Category,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords,
+    ServiceAccess Access,
+    int HandlingDays,
+    FormDefinition Form);
+
+/// <summary>Who may use a service and how.</summary>
+public enum ServiceAccess
+{
+    /// <summary>No login needed; a citizen may still log in (then the case shows on Mina sidor).</summary>
+    Anonymous,
+
+    /// <summary>E-ID login needed.</summary>
+    Login,
+
+    /// <summary>E-ID login needed, and the submitter signs what is submitted.</summary>
+    LoginAndSignature,
+}
+
+/// <summary>The categories of a municipality's site (after SKR's common structure), in display order.</summary>
+public static class ServiceCategories
+{
+    /// <summary>Category keys with their names in Swedish and English.</summary>
+    public static IReadOnlyList<(string Key, string Sv, string En)> All { get; } =
+    [
+        ("barn-och-utbildning", "Barn och utbildning", "Children and education"),
+        ("omsorg-och-stod", "Omsorg och stöd", "Care and support"),
+        ("bygga-bo-och-miljo", "Bygga, bo och miljö", "Building, housing and environment"),
+        ("trafik-och-infrastruktur", "Trafik och infrastruktur", "Traffic and infrastructure"),
+        ("kultur-och-fritid", "Kultur och fritid", "Culture and leisure"),
+        ("naringsliv-och-arbete", "Näringsliv och arbete", "Business and work"),
+        ("kommun-och-politik", "Kommun och politik", "Municipality and politics"),
+    ];
+
+    /// <summary>The category's name in <paramref name="language"/> (Swedish unless <c>en</c>), or the key if unknown.</summary>
+    public static string Name(string key, string language)
+    {
+        foreach (var (k, sv, en) in All)
+        {
+            if (k == key)
+            {
+                return language == "en" ? en : sv;
+            }
+        }
+
+        return key;
+    }
+}

@@ -1,0 +1,50 @@
+using Hub.Abstractions;
+using Hub.Catalog.Domain;
+using Hub.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Hub.Catalog.Data;
+
+/// <summary>A tenant's services and their versions.</summary>
+internal class CatalogDbContext(DbContextOptions options, ITenantContext? tenantContext) : DbContext(options), ITenantScopedDbContext
+{
+    public Guid? CurrentTenantId => tenantContext?.Tenant?.Id;
+
+    public DbSet<Service> Services => Set<Service>();
+
+    public DbSet<ServiceVersion> Versions => Set<ServiceVersion>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var service = modelBuilder.Entity<Service>();
+        service.ToTable("catalog_services");
+        service.Property(s => s.Key).HasMaxLength(64);
+        service.HasIndex(s => new { s.TenantId, s.Key }).IsUnique();
+
+        var version = modelBuilder.Entity<ServiceVersion>();
+        version.ToTable("catalog_service_versions");
+        version.Property(v => v.Version).HasMaxLength(32);
+        version.Property(v => v.ContentHash).HasMaxLength(64);
+        version.Property(v => v.ChangeNote).HasMaxLength(2000);
+        version.HasIndex(v => new { v.ServiceId, v.Version }).IsUnique();
+        version.HasOne<Service>().WithMany().HasForeignKey(v => v.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        modelBuilder.ApplyTenantQueryFilters(this);
+    }
+}
+
+internal sealed class SqliteCatalogDbContext(DbContextOptions options, ITenantContext? tenantContext) : CatalogDbContext(options, tenantContext);
+
+internal sealed class PostgresCatalogDbContext(DbContextOptions options, ITenantContext? tenantContext) : CatalogDbContext(options, tenantContext);
+
+internal sealed class SqliteCatalogDesignFactory : IDesignTimeDbContextFactory<SqliteCatalogDbContext>
+{
+    public SqliteCatalogDbContext CreateDbContext(string[] args) => new(
+        HubDataModule.BuildOptions(DatabaseProvider.Sqlite, new Microsoft.Data.Sqlite.SqliteConnection("Data Source=design.db"), CatalogModule.Name), null);
+}
+
+internal sealed class PostgresCatalogDesignFactory : IDesignTimeDbContextFactory<PostgresCatalogDbContext>
+{
+    public PostgresCatalogDbContext CreateDbContext(string[] args) => new(
+        HubDataModule.BuildOptions(DatabaseProvider.Postgres, new Npgsql.NpgsqlConnection("Host=localhost"), CatalogModule.Name), null);
+}

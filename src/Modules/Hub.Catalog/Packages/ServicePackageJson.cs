@@ -1,0 +1,265 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Hub.Catalog.Contracts;
+using Hub.Forms.Contracts;
+
+namespace Hub.Catalog.Packages;
+
+/// <summary>
+/// Reads and writes a service file (<c>recipes/services/*.service.json</c>): the service's texts and metadata plus its
+/// form. Reading never throws on bad input: it reports every problem with its path.
+/// </summary>
+internal static partial class ServicePackageJson
+{
+    private static readonly string[] Properties =
+        ["key", "version", "title", "summary", "description", "category", "keywords", "access", "handlingDays", "form"];
+
+    public static (ServicePackage? Package, IReadOnlyList<FormProblem> Problems) Read(string json)
+    {
+        var problems = new List<FormProblem>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
+        }
+        catch (JsonException exception)
+        {
+            return (null, [new FormProblem("$", "is not valid JSON: " + exception.Message.Split(" Path:")[0])]);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, [new FormProblem("$", "must be an object")]);
+            }
+
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!Properties.Contains(property.Name))
+                {
+                    problems.Add(new FormProblem("$." + property.Name, "is not a known property here"));
+                }
+            }
+
+            var key = String(root, "key", problems);
+            if (key is not null && !KeyPattern().IsMatch(key))
+            {
+                problems.Add(new FormProblem("$.key", "must be 1–64 lower-case letters, digits or hyphens, starting with a letter"));
+            }
+
+            var version = String(root, "version", problems);
+            if (version is not null && !VersionPattern().IsMatch(version))
+            {
+                problems.Add(new FormProblem("$.version", "must be a version like 1.0.0"));
+            }
+
+            FormDefinition? form = null;
+            if (root.TryGetProperty("form", out var formElement))
+            {
+                var read = FormDefinitionJson.Read(formElement.GetRawText());
+                problems.AddRange(read.Problems.Select(p => new FormProblem("$.form" + p.Path.TrimStart('$'), p.Message)));
+                form = read.Definition;
+            }
+            else
+            {
+                problems.Add(new FormProblem("$.form", "is missing"));
+            }
+
+            var languages = form?.Languages ?? ["sv"];
+            var title = Text(root, "title", languages, 200, problems);
+            var summary = Text(root, "summary", languages, 500, problems);
+            var description = Text(root, "description", languages, 5000, problems);
+            var category = String(root, "category", problems);
+            if (category is not null && ServiceCategories.All.All(c => c.Key != category))
+            {
+                problems.Add(new FormProblem("$.category", $"must be one of {string.Join(", ", ServiceCategories.All.Select(c => c.Key))}"));
+            }
+
+            var access = String(root, "access", problems) switch
+            {
+                null => (ServiceAccess?)null,
+                "anonymous" => ServiceAccess.Anonymous,
+                "login" => ServiceAccess.Login,
+                "loginAndSignature" => ServiceAccess.LoginAndSignature,
+                _ => Problem<ServiceAccess>(problems, "$.access", "must be anonymous, login or loginAndSignature"),
+            };
+            int? handlingDays = null;
+            if (!root.TryGetProperty("handlingDays", out var days) || days.ValueKind != JsonValueKind.Number
+                || !days.TryGetInt32(out var d) || d is < 1 or > 365)
+            {
+                problems.Add(new FormProblem("$.handlingDays", "must be a whole number of days from 1 to 365"));
+            }
+            else
+            {
+                handlingDays = d;
+            }
+
+            var keywords = Keywords(root, languages, problems);
+            if (key is not null && form is not null && form.Key != key)
+            {
+                problems.Add(new FormProblem("$.form.key", $"must equal the service's key '{key}'"));
+            }
+
+            if (problems.Count > 0)
+            {
+                return (null, problems);
+            }
+
+            return (new ServicePackage(key!, version!, title!, summary!, description!, category!, keywords!, access!.Value, handlingDays!.Value, form!), problems);
+        }
+    }
+
+    /// <summary>The package as canonical JSON: sorted properties, no whitespace (the form in its own canonical form).</summary>
+    public static string WriteCanonical(ServicePackage package)
+    {
+        var node = new JsonObject
+        {
+            ["access"] = package.Access switch
+            {
+                ServiceAccess.Anonymous => "anonymous",
+                ServiceAccess.Login => "login",
+                _ => "loginAndSignature",
+            },
+            ["category"] = package.Category,
+            ["description"] = TextNode(package.Description),
+            ["form"] = JsonNode.Parse(FormDefinitionJson.WriteCanonical(package.Form)),
+            ["handlingDays"] = package.HandlingDays,
+            ["key"] = package.Key,
+            ["keywords"] = new JsonObject(package.Keywords.OrderBy(k => k.Key, StringComparer.Ordinal)
+                .Select(k => KeyValuePair.Create(k.Key, (JsonNode?)new JsonArray(k.Value.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray())))),
+            ["summary"] = TextNode(package.Summary),
+            ["title"] = TextNode(package.Title),
+            ["version"] = package.Version,
+        };
+        return node.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    public static string ContentHash(string canonicalJson) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
+
+    private static JsonObject TextNode(LocalizedText text) =>
+        new(text.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))));
+
+    private static T? Problem<T>(List<FormProblem> problems, string path, string message)
+        where T : struct
+    {
+        problems.Add(new FormProblem(path, message));
+        return null;
+    }
+
+    private static string? String(JsonElement root, string name, List<FormProblem> problems)
+    {
+        if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+        {
+            return text;
+        }
+
+        problems.Add(new FormProblem("$." + name, "must be a non-empty text"));
+        return null;
+    }
+
+    private static LocalizedText? Text(JsonElement root, string name, IReadOnlyList<string> languages, int maxLength, List<FormProblem> problems)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new FormProblem("$." + name, $"must be an object with a text per language ({string.Join(", ", languages)})"));
+            return null;
+        }
+
+        var texts = new List<KeyValuePair<string, string>>();
+        foreach (var property in value.EnumerateObject())
+        {
+            var path = $"$.{name}.{property.Name}";
+            if (!languages.Contains(property.Name))
+            {
+                problems.Add(new FormProblem(path, "is not one of the form's languages"));
+            }
+            else if (property.Value.ValueKind != JsonValueKind.String || property.Value.GetString() is not { Length: > 0 } text
+                || string.IsNullOrWhiteSpace(text))
+            {
+                problems.Add(new FormProblem(path, "must be a non-empty text"));
+            }
+            else if (text.Length > maxLength)
+            {
+                problems.Add(new FormProblem(path, $"is longer than {maxLength} characters"));
+            }
+            else if (text.Any(c => char.IsControl(c) && c is not '\n'))
+            {
+                problems.Add(new FormProblem(path, "contains control characters"));
+            }
+            else
+            {
+                texts.Add(KeyValuePair.Create(property.Name, text));
+            }
+        }
+
+        foreach (var language in languages.Where(l => !value.TryGetProperty(l, out _)))
+        {
+            problems.Add(new FormProblem($"$.{name}.{language}", "is missing"));
+        }
+
+        return new LocalizedText(texts);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>>? Keywords(JsonElement root, IReadOnlyList<string> languages, List<FormProblem> problems)
+    {
+        var result = languages.ToDictionary(l => l, _ => (IReadOnlyList<string>)[], StringComparer.Ordinal);
+        if (!root.TryGetProperty("keywords", out var value))
+        {
+            return result;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new FormProblem("$.keywords", "must be an object with a list of words per language"));
+            return null;
+        }
+
+        foreach (var property in value.EnumerateObject())
+        {
+            var path = "$.keywords." + property.Name;
+            if (!languages.Contains(property.Name))
+            {
+                problems.Add(new FormProblem(path, "is not one of the form's languages"));
+                continue;
+            }
+
+            if (property.Value.ValueKind != JsonValueKind.Array || property.Value.GetArrayLength() > 50)
+            {
+                problems.Add(new FormProblem(path, "must be a list of at most 50 words"));
+                continue;
+            }
+
+            var words = new List<string>();
+            var i = 0;
+            foreach (var word in property.Value.EnumerateArray())
+            {
+                if (word.ValueKind != JsonValueKind.String || word.GetString() is not { Length: > 0 and <= 100 } text || text.Any(char.IsControl))
+                {
+                    problems.Add(new FormProblem($"{path}[{i}]", "must be a text of 1–100 characters"));
+                }
+                else
+                {
+                    words.Add(text);
+                }
+
+                i++;
+            }
+
+            result[property.Name] = words;
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"^\d{1,4}\.\d{1,4}\.\d{1,4}$")]
+    private static partial Regex VersionPattern();
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Hub.Abstractions;
+using Hub.Catalog.Data;
+using Hub.Catalog.Domain;
+using Hub.Catalog.Packages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Catalog.Recipes;
+
+/// <summary>
+/// The <c>services</c> step: publishes service files from <c>recipes/services/{key}.service.json</c> for the tenant.
+/// Re-running with the same file changes nothing; a changed file with a new version publishes that version.
+/// </summary>
+internal sealed class ServicesRecipeStep(IConfiguration configuration, TimeProvider clock, ServiceCache cache) : IRecipeStepHandler
+{
+    public string StepName => "services";
+
+    private string Folder => configuration["Hub:Catalog:ServicesPath"]
+        ?? Path.Combine(configuration["Hub:Tenancy:RecipesPath"] ?? Path.Combine(AppContext.BaseDirectory, "recipes"), "services");
+
+    public void Validate(RecipeStep step, RecipeValidation validation)
+    {
+        var dto = RecipeJson.Read<ServicesStepDto>(step, validation);
+        if (dto is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < dto.Services.Count; i++)
+        {
+            var path = $"{step.Path}.services[{i}]";
+            var key = dto.Services[i];
+            if (!ServiceKeys.IsValid(key))
+            {
+                validation.Add(path, $"'{key}' is not a service key (lower-case letters, digits, hyphens)");
+                continue;
+            }
+
+            var file = Path.Combine(Folder, key + ".service.json");
+            if (!File.Exists(file))
+            {
+                validation.Add(path, $"there is no service file '{key}.service.json' in {Folder}");
+                continue;
+            }
+
+            var (package, problems) = ServicePackageJson.Read(File.ReadAllText(file));
+            foreach (var problem in problems)
+            {
+                validation.Add(path, $"{key}.service.json {problem.Path}: {problem.Message}");
+            }
+
+            if (package is not null && package.Key != key)
+            {
+                validation.Add(path, $"{key}.service.json has the key '{package.Key}'");
+            }
+        }
+    }
+
+    public async Task ExecuteAsync(RecipeStep step, RecipeExecution execution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(execution);
+        var dto = step.Json.Deserialize<ServicesStepDto>(RecipeJson.Options)!;
+        var db = execution.Services.GetRequiredService<CatalogDbContext>();
+        await execution.EnlistAsync(db);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var key in dto.Services)
+        {
+            var (package, _) = ServicePackageJson.Read(await File.ReadAllTextAsync(Path.Combine(Folder, key + ".service.json"), cancellationToken));
+            var content = ServicePackageJson.WriteCanonical(package!);
+            var hash = ServicePackageJson.ContentHash(content);
+            var service = await db.Services.SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
+            if (service is null)
+            {
+                service = new Service { Id = Guid.CreateVersion7(), Key = key, CreatedUtc = now, UpdatedUtc = now };
+                db.Services.Add(service);
+            }
+
+            var existing = await db.Versions.SingleOrDefaultAsync(v => v.ServiceId == service.Id && v.Version == package!.Version, cancellationToken);
+            if (existing is not null && existing.ContentHash != hash)
+            {
+                throw new InvalidOperationException(
+                    $"Service '{key}' already has a version {package!.Version} with other content; give the changed file a new version.");
+            }
+
+            if (existing is null)
+            {
+                existing = new ServiceVersion
+                {
+                    Id = Guid.CreateVersion7(), ServiceId = service.Id, Version = package!.Version, ContentHash = hash, Content = content,
+                    ChangeNote = "Från recept", CreatedUtc = now,
+                };
+                db.Versions.Add(existing);
+            }
+
+            if (service.PublishedVersionId != existing.Id)
+            {
+                service.PublishedVersionId = existing.Id;
+                service.UpdatedUtc = now;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate(execution.Tenant.Id);
+    }
+
+    private sealed class ServicesStepDto
+    {
+        public required string Step { get; init; }
+
+        public required List<string> Services { get; init; }
+    }
+}
+
+internal static partial class ServiceKeys
+{
+    public static bool IsValid(string? key) => key is not null && Pattern().IsMatch(key);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
+}
