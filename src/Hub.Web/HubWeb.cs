@@ -95,6 +95,10 @@ internal static class HubWeb
         // A link, not a form: the choice only sets a preference cookie, and pages without forms stay cacheable.
         app.MapGet("/sprak/{culture}", SwitchLanguage).WithName("SwitchLanguage").WithSummary("Sets the language cookie and returns to the page.");
         app.MapRazorPages();
+        foreach (var endpoints in app.Services.GetServices<ModuleEndpoints>())
+        {
+            endpoints.Map(app);
+        }
         return app;
     }
 

@@ -22,6 +22,10 @@ public static class ModuleRegistration
     public static IServiceCollection AddTenantlessPath(this IServiceCollection services, string pathPrefix) =>
         services.AddSingleton(new TenantlessPath(pathPrefix));
 
+    /// <summary>Maps a module's minimal-API endpoints when the host builds its routes (after the pages).</summary>
+    public static IServiceCollection AddModuleEndpoints(this IServiceCollection services, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map) =>
+        services.AddSingleton(new ModuleEndpoints(map));
+
     /// <summary>Adds the assembly's pages and views once, whatever the host discovered on its own.</summary>
     public static IServiceCollection AddModulePages(this IServiceCollection services, Assembly assembly)
     {
@@ -45,3 +49,7 @@ public static class ModuleRegistration
 /// <summary>A path prefix served outside any tenant; see <see cref="ModuleRegistration.AddTenantlessPath"/>.</summary>
 /// <param name="Prefix">The prefix, starting with <c>/</c>.</param>
 public sealed record TenantlessPath(string Prefix);
+
+/// <summary>Endpoints a module maps; see <see cref="ModuleRegistration.AddModuleEndpoints"/>.</summary>
+/// <param name="Map">Maps the endpoints.</param>
+public sealed record ModuleEndpoints(Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> Map);

@@ -1,8 +1,18 @@
+using Hub.Abstractions;
+using Hub.Cases.Data;
+using Hub.Cases.Files;
+using Hub.Cases.Intake;
+using Hub.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Hub.Cases;
 
-/// <summary>Placeholder; see issue 3.</summary>
+/// <summary>
+/// Citizens' cases: filling in a service (drafts, uploads), submission with receipt and case number, signatures,
+/// and Mina sidor.
+/// </summary>
 public static class CasesModule
 {
     /// <summary>The module's name (migrations history table, logs).</summary>
@@ -12,6 +22,21 @@ public static class CasesModule
     public static IHostApplicationBuilder AddCasesModule(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddHubDbContext<CasesDbContext, SqliteCasesDbContext, PostgresCasesDbContext>(Name);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CasesOptions>().Bind(builder.Configuration.GetSection("Hub:Cases"))
+            .Validate(o => o.DraftRetentionDays is >= 1 and <= 365, "Hub:Cases:DraftRetentionDays must be 1–365")
+            .Validate(o => o.AnonymousDraftRetentionHours is >= 1 and <= 720, "Hub:Cases:AnonymousDraftRetentionHours must be 1–720")
+            .ValidateOnStart();
+        services.AddScoped<CitizenAccessor>();
+        services.AddScoped<DraftStore>();
+        services.AddScoped<CaseSubmitter>();
+        services.AddScoped<CaseReader>();
+        services.AddScoped<SignatureRecorder>();
+        services.AddSingleton<FileStore>();
+        services.AddModulePages(typeof(CasesModule).Assembly);
+        services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles());
         return builder;
     }
 }

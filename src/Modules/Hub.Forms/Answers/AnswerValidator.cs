@@ -16,6 +16,7 @@ internal sealed class AnswerValidator
     private readonly DateOnly today;
     private readonly List<FieldError> errors = [];
     private readonly List<string> stops = [];
+    private readonly List<string> hidden = [];
     private bool reporting;
 
     private AnswerValidator(DateOnly today) => this.today = today;
@@ -50,19 +51,24 @@ internal sealed class AnswerValidator
             result = kept.Where(a => onPage.Contains(a.Key)).ToDictionary(StringComparer.Ordinal);
         }
 
-        return new AnswerValidationResult(validator.errors, result, validator.stops, visiblePages);
+        return new AnswerValidationResult(validator.errors, result, validator.stops, visiblePages) { HiddenElements = validator.hidden };
     }
 
     private void Element(
         FormElement element, IReadOnlyDictionary<string, AnswerValue> given, Dictionary<string, AnswerValue> kept,
         Func<string, AnswerValue?> lookup, string prefix)
     {
+        var path = prefix + element.Key;
         if (element.VisibleWhen is { } condition && !condition.Evaluate(lookup, today))
         {
+            if (reporting)
+            {
+                hidden.Add(path);
+            }
+
             return;
         }
 
-        var path = prefix + element.Key;
         var answer = given.GetValueOrDefault(element.Key);
         var value = element.Type switch
         {

@@ -47,6 +47,12 @@ public sealed record AnswerValidationResult(
     IReadOnlyList<string> Stops,
     IReadOnlyList<string> VisiblePages)
 {
+    /// <summary>
+    /// Paths of the elements in scope whose <c>visibleWhen</c> is false for these answers (<c>key</c>,
+    /// <c>group[0].key</c>), so a renderer can hide them; elements inside a hidden element are not listed.
+    /// </summary>
+    public IReadOnlyList<string> HiddenElements { get; init; } = [];
+
     /// <summary>True when no answer has an error.</summary>
     public bool IsValid => Errors.Count == 0;
 

@@ -1,0 +1,110 @@
+using Hub.Abstractions;
+using Hub.Cases.Domain;
+using Hub.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Hub.Cases.Data;
+
+/// <summary>Drafts, cases, their history, signatures and files; every row belongs to a tenant.</summary>
+internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantContext) : DbContext(options), ITenantScopedDbContext
+{
+    public Guid? CurrentTenantId => tenantContext?.Tenant?.Id;
+
+    public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseEvent> Events => Set<CaseEvent>();
+
+    public DbSet<CaseSignature> Signatures => Set<CaseSignature>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var draft = modelBuilder.Entity<Draft>();
+        draft.ToTable("cases_drafts");
+        draft.Property(d => d.ServiceKey).HasMaxLength(64);
+        draft.Property(d => d.OwnerPersonalIdentityNumber).HasMaxLength(13);
+        draft.Property(d => d.AnonymousKeyHash).HasMaxLength(64);
+        draft.Property(d => d.Language).HasMaxLength(8);
+        draft.Property(d => d.CurrentPage).HasMaxLength(64);
+        draft.HasIndex(d => new { d.TenantId, d.OwnerPersonalIdentityNumber });
+        draft.HasIndex(d => d.ExpiresUtc);
+
+        var file = modelBuilder.Entity<StoredFile>();
+        file.ToTable("cases_files");
+        file.Property(f => f.ElementKey).HasMaxLength(64);
+        file.Property(f => f.FileName).HasMaxLength(255);
+        file.Property(f => f.ContentType).HasMaxLength(100);
+        file.Property(f => f.Sha256).HasMaxLength(64);
+        file.HasIndex(f => f.DraftId);
+        file.HasIndex(f => f.CaseId);
+
+        var @case = modelBuilder.Entity<Case>();
+        @case.ToTable("cases_cases");
+        @case.Property(c => c.Number).HasMaxLength(32);
+        @case.Property(c => c.ServiceKey).HasMaxLength(64);
+        @case.Property(c => c.Language).HasMaxLength(8);
+        @case.Property(c => c.SubmissionHash).HasMaxLength(64);
+        @case.Property(c => c.SubmitterPersonalIdentityNumber).HasMaxLength(13);
+        @case.Property(c => c.SubmitterName).HasMaxLength(200);
+        @case.Property(c => c.AnonymousKeyHash).HasMaxLength(64);
+        @case.Property(c => c.ContactEmail).HasMaxLength(320);
+        @case.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+        @case.HasIndex(c => new { c.TenantId, c.Number }).IsUnique();
+        @case.HasIndex(c => new { c.TenantId, c.DraftId }).IsUnique();
+        @case.HasIndex(c => new { c.TenantId, c.SubmitterPersonalIdentityNumber });
+
+        var caseEvent = modelBuilder.Entity<CaseEvent>();
+        caseEvent.ToTable("cases_events");
+        caseEvent.Property(e => e.Kind).HasMaxLength(64);
+        caseEvent.Property(e => e.Actor).HasMaxLength(200);
+        caseEvent.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
+        caseEvent.HasIndex(e => e.CaseId);
+        caseEvent.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        var signature = modelBuilder.Entity<CaseSignature>();
+        signature.ToTable("cases_signatures");
+        signature.Property(s => s.Role).HasMaxLength(64);
+        signature.Property(s => s.ExpectedPersonalIdentityNumber).HasMaxLength(13);
+        signature.Property(s => s.Email).HasMaxLength(320);
+        signature.Property(s => s.SignedName).HasMaxLength(200);
+        signature.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        signature.HasIndex(s => s.CaseId);
+        signature.HasIndex(s => new { s.TenantId, s.ExpectedPersonalIdentityNumber });
+        signature.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        var series = modelBuilder.Entity<CaseNumberSeries>();
+        series.ToTable("cases_number_series");
+        series.HasKey(s => new { s.TenantId, s.Year });
+        modelBuilder.ApplyTenantQueryFilters(this);
+    }
+}
+
+/// <summary>The last case number given per tenant and year; bumped atomically by an upsert.</summary>
+internal sealed class CaseNumberSeries : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public int Year { get; set; }
+
+    public long LastNumber { get; set; }
+}
+
+internal sealed class SqliteCasesDbContext(DbContextOptions options, ITenantContext? tenantContext) : CasesDbContext(options, tenantContext);
+
+internal sealed class PostgresCasesDbContext(DbContextOptions options, ITenantContext? tenantContext) : CasesDbContext(options, tenantContext);
+
+internal sealed class SqliteCasesDesignFactory : IDesignTimeDbContextFactory<SqliteCasesDbContext>
+{
+    public SqliteCasesDbContext CreateDbContext(string[] args) => new(
+        HubDataModule.BuildOptions(DatabaseProvider.Sqlite, new Microsoft.Data.Sqlite.SqliteConnection("Data Source=design.db"), CasesModule.Name), null);
+}
+
+internal sealed class PostgresCasesDesignFactory : IDesignTimeDbContextFactory<PostgresCasesDbContext>
+{
+    public PostgresCasesDbContext CreateDbContext(string[] args) => new(
+        HubDataModule.BuildOptions(DatabaseProvider.Postgres, new Npgsql.NpgsqlConnection("Host=localhost"), CasesModule.Name), null);
+}

@@ -1,0 +1,172 @@
+using Hub.Abstractions;
+
+namespace Hub.Cases.Domain;
+
+/// <summary>Answers being filled in, saved at every step; removed when submitted or expired.</summary>
+internal sealed class Draft : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public required string ServiceKey { get; set; }
+
+    /// <summary>The exact service version the answers are given against.</summary>
+    public Guid ServiceVersionId { get; set; }
+
+    /// <summary>The logged-in citizen who owns the draft, or null for an anonymous one.</summary>
+    public string? OwnerPersonalIdentityNumber { get; set; }
+
+    /// <summary>For an anonymous draft: SHA-256 of the browser's draft key (a cookie).</summary>
+    public string? AnonymousKeyHash { get; set; }
+
+    public required string Language { get; set; }
+
+    public required string AnswersJson { get; set; }
+
+    /// <summary>The last page the person was on.</summary>
+    public string? CurrentPage { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+
+    public DateTime ExpiresUtc { get; set; }
+}
+
+/// <summary>A file uploaded to a draft and then kept with the case.</summary>
+internal sealed class StoredFile : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid? DraftId { get; set; }
+
+    public Guid? CaseId { get; set; }
+
+    public required string ElementKey { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Length { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}
+
+/// <summary>Where a case stands; the categories of architecture.md.</summary>
+internal enum CaseStatus
+{
+    WaitingForSignature,
+    Submitted,
+    InProgress,
+    WaitingForCitizen,
+    Decided,
+    Closed,
+    Withdrawn,
+}
+
+/// <summary>A submitted e-service: the answers exactly as given, against the exact service version.</summary>
+internal sealed class Case : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    /// <summary>Per tenant and year, e.g. <c>TYR-2026-000123</c>.</summary>
+    public required string Number { get; set; }
+
+    public Guid ServiceId { get; set; }
+
+    public Guid ServiceVersionId { get; set; }
+
+    public required string ServiceKey { get; set; }
+
+    /// <summary>The draft it came from: unique, so a repeated submit finds the case instead of making another.</summary>
+    public Guid DraftId { get; set; }
+
+    public required string Language { get; set; }
+
+    public required string AnswersJson { get; set; }
+
+    /// <summary>SHA-256 over the form's content hash and the canonical answers; what signatures cover.</summary>
+    public required string SubmissionHash { get; set; }
+
+    public string? SubmitterPersonalIdentityNumber { get; set; }
+
+    public string? SubmitterName { get; set; }
+
+    /// <summary>For an anonymous case: SHA-256 of the submitting browser's draft key, which may show the receipt.</summary>
+    public string? AnonymousKeyHash { get; set; }
+
+    /// <summary>Where the confirmation went, if anywhere.</summary>
+    public string? ContactEmail { get; set; }
+
+    public CaseStatus Status { get; set; }
+
+    public DateTime SubmittedUtc { get; set; }
+
+    public DateOnly ExpectedDecisionBy { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+}
+
+/// <summary>One entry in a case's history.</summary>
+internal sealed class CaseEvent : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public CaseStatus Status { get; set; }
+
+    /// <summary>What happened, as a text key (<c>Submitted</c>, <c>Signed</c>, …).</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>Who: a name, or null for the system.</summary>
+    public string? Actor { get; set; }
+}
+
+internal enum SignatureStatus
+{
+    Pending,
+    Signed,
+    Declined,
+}
+
+/// <summary>A signature a case needs: the submitter's own or another party's (e.g. the second guardian).</summary>
+internal sealed class CaseSignature : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    /// <summary><c>submitter</c>, or the form's signer role key.</summary>
+    public required string Role { get; set; }
+
+    /// <summary>The role's label per language, as JSON.</summary>
+    public required string RoleLabelJson { get; set; }
+
+    public required string ExpectedPersonalIdentityNumber { get; set; }
+
+    public string? Email { get; set; }
+
+    public SignatureStatus Status { get; set; }
+
+    public string? SignedName { get; set; }
+
+    public DateTime? CompletedUtc { get; set; }
+
+    /// <summary>The provider's signed token.</summary>
+    public string? Evidence { get; set; }
+}

@@ -1,0 +1,55 @@
+using Hub.Abstractions;
+using Hub.Cases.Data;
+using Hub.Cases.Intake;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Hub.Cases.Files;
+
+/// <summary><c>GET /e-tjanster/filer/{id}</c>: an uploaded file, only for the person whose draft or case it belongs to.</summary>
+internal static class FileEndpoints
+{
+    public static IEndpointRouteBuilder MapCaseFiles(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/e-tjanster/filer/{id:guid}", async (Guid id, HttpContext http, CasesDbContext db, CitizenAccessor citizens, DraftStore drafts, FileStore store, ITenantContext tenant, CancellationToken cancellationToken) =>
+        {
+            if (tenant.Tenant is null)
+            {
+                return Results.NotFound();
+            }
+
+            var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+            if (file is null)
+            {
+                return Results.NotFound();
+            }
+
+            var citizen = await citizens.GetAsync(http);
+            var anonymous = AnonymousKey.Find(http);
+            var allowed = false;
+            if (file.DraftId is { } draftId)
+            {
+                allowed = await drafts.FindAsync(draftId, citizen, anonymous, cancellationToken) is not null;
+            }
+            else if (file.CaseId is { } caseId && await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) is { } @case)
+            {
+                allowed = CaseAccess.CanSee(@case, citizen, anonymous)
+                    || (citizen is not null && await db.Signatures.AnyAsync(s => s.CaseId == caseId && s.ExpectedPersonalIdentityNumber == citizen.PersonalIdentityNumber, cancellationToken));
+            }
+
+            if (!allowed)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = "private, no-store";
+            http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
+            return Results.Stream(store.Open(file.TenantId, file.Id), file.ContentType, file.FileName);
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,69 @@
+using Hub.Cases.Data;
+using Hub.Cases.Domain;
+using Hub.Catalog.Contracts;
+using Hub.Forms.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Cases.Intake;
+
+/// <summary>A case as its citizen sees it: the row, the exact service version, the answers, history and signatures.</summary>
+internal sealed record CaseDetails(Case Case, PublishedService Service, IReadOnlyDictionary<string, AnswerValue> Answers, IReadOnlyList<CaseEvent> Events, IReadOnlyList<CaseSignature> Signatures);
+
+/// <summary>Reads cases for the people allowed to see them (the current tenant's filter applies underneath).</summary>
+internal sealed class CaseReader(CasesDbContext db, IServiceDirectory directory)
+{
+    /// <summary>The case with this number if <paramref name="citizen"/> (or this anonymous browser) submitted it or must sign it.</summary>
+    public async Task<CaseDetails?> FindAsync(string number, Citizen? citizen, string? anonymousKeyHash, CancellationToken cancellationToken)
+    {
+        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Number == number, cancellationToken);
+        if (@case is null)
+        {
+            return null;
+        }
+
+        var signatures = await db.Signatures.AsNoTracking().Where(s => s.CaseId == @case.Id).OrderBy(s => s.Role == "submitter" ? 0 : 1).ToListAsync(cancellationToken);
+        var isSigner = citizen is not null && signatures.Any(s => s.ExpectedPersonalIdentityNumber == citizen.PersonalIdentityNumber);
+        if (!CaseAccess.CanSee(@case, citizen, anonymousKeyHash) && !isSigner)
+        {
+            return null;
+        }
+
+        return await DetailsAsync(@case, signatures, cancellationToken);
+    }
+
+    public async Task<CaseDetails?> DetailsAsync(Case @case, IReadOnlyList<CaseSignature> signatures, CancellationToken cancellationToken)
+    {
+        var service = await directory.FindVersionAsync(@case.ServiceVersionId, cancellationToken);
+        if (service is null)
+        {
+            return null;
+        }
+
+        var events = await db.Events.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.AtUtc).ToListAsync(cancellationToken);
+        return new CaseDetails(@case, service, AnswerJson.Read(@case.AnswersJson), events, signatures);
+    }
+
+    /// <summary>Cases the citizen submitted or is asked to sign, newest first.</summary>
+    public async Task<IReadOnlyList<(Case Case, bool MineToSign)>> ListAsync(Citizen citizen, CancellationToken cancellationToken)
+    {
+        var pnr = citizen.PersonalIdentityNumber;
+        var toSign = await db.Signatures.AsNoTracking()
+            .Where(s => s.ExpectedPersonalIdentityNumber == pnr && s.Role != "submitter")
+            .Select(s => new { s.CaseId, s.Status })
+            .ToListAsync(cancellationToken);
+        var ids = toSign.Select(s => s.CaseId).ToList();
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.SubmitterPersonalIdentityNumber == pnr || ids.Contains(c.Id))
+            .OrderByDescending(c => c.SubmittedUtc)
+            .ToListAsync(cancellationToken);
+        return cases.Select(c => (c, toSign.Any(s => s.CaseId == c.Id && s.Status == SignatureStatus.Pending))).ToList();
+    }
+}
+
+/// <summary>Who may see a case: its logged-in submitter, the browser that submitted it anonymously, or a signer.</summary>
+internal static class CaseAccess
+{
+    public static bool CanSee(Case @case, Citizen? citizen, string? anonymousKeyHash) =>
+        (citizen is not null && @case.SubmitterPersonalIdentityNumber == citizen.PersonalIdentityNumber)
+        || (@case.SubmitterPersonalIdentityNumber is null && anonymousKeyHash is not null && @case.AnonymousKeyHash == anonymousKeyHash);
+}

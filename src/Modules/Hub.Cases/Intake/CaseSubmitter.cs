@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text.Json;
+using Hub.Abstractions;
+using Hub.Cases.Data;
+using Hub.Cases.Domain;
+using Hub.Cases.Resources;
+using Hub.Catalog.Contracts;
+using Hub.Data;
+using Hub.Forms.Contracts;
+using Hub.Identity.Contracts;
+using Hub.Integrations.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Cases.Intake;
+
+/// <summary>What a submission needs besides the draft.</summary>
+/// <param name="Service">The exact version the draft was filled in against.</param>
+/// <param name="Answers">The answers as validation kept them (visible, normalised).</param>
+/// <param name="Citizen">The logged-in submitter, if any.</param>
+/// <param name="Signature">The submitter's verified signature, for services that require one.</param>
+/// <param name="SiteUrl">The tenant site's absolute base URL, for links in e-mail.</param>
+internal sealed record Submission(PublishedService Service, IReadOnlyDictionary<string, AnswerValue> Answers, Citizen? Citizen, CitizenSignature? Signature, string SiteUrl);
+
+/// <summary>
+/// Turns a draft into a case in one transaction: number, answers, history, signatures, files and e-mail commit
+/// together or not at all. Submitting the same draft again returns the case it already became.
+/// </summary>
+internal sealed class CaseSubmitter(
+    CasesDbContext db,
+    HubConnection connection,
+    ITenantContext tenantContext,
+    IEmailOutbox outbox,
+    IStringLocalizerFactory localizers,
+    TimeProvider clock,
+    ILogger<CaseSubmitter> logger)
+{
+    public Task<Case?> FindByDraftAsync(Guid draftId, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.DraftId == draftId, cancellationToken);
+
+    public async Task<Case> SubmitAsync(Draft draft, Submission submission, CancellationToken cancellationToken)
+    {
+        if (await FindByDraftAsync(draft.Id, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");
+        var now = clock.GetUtcNow();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await connection.EnlistAsync(db);
+            var number = await CaseNumbers.NextAsync(db, tenant, now.Year, cancellationToken);
+            var form = submission.Service.Form;
+            var @case = new Case
+            {
+                Id = Guid.CreateVersion7(),
+                Number = number,
+                ServiceId = submission.Service.ServiceId,
+                ServiceVersionId = submission.Service.VersionId,
+                ServiceKey = submission.Service.Key,
+                DraftId = draft.Id,
+                Language = draft.Language,
+                AnswersJson = AnswerJson.Write(submission.Answers),
+                SubmissionHash = AnswerJson.Hash(submission.Service.ContentHash, submission.Answers),
+                SubmitterPersonalIdentityNumber = submission.Citizen?.PersonalIdentityNumber,
+                SubmitterName = submission.Citizen?.Name,
+                AnonymousKeyHash = submission.Citizen is null ? draft.AnonymousKeyHash : null,
+                ContactEmail = SubmittedValues.ContactEmail(form, submission.Answers),
+                SubmittedUtc = now.UtcDateTime,
+                UpdatedUtc = now.UtcDateTime,
+                ExpectedDecisionBy = DateOnly.FromDateTime(now.UtcDateTime).AddDays(submission.Service.Package.HandlingDays),
+            };
+
+            var signatures = Signatures(@case, form, submission, now.UtcDateTime).ToList();
+            @case.Status = signatures.Any(s => s.Status == SignatureStatus.Pending) ? CaseStatus.WaitingForSignature : CaseStatus.Submitted;
+            db.Cases.Add(@case);
+            db.Signatures.AddRange(signatures);
+            db.Events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "Submitted", Actor = submission.Citizen?.Name });
+            if (submission.Signature is not null)
+            {
+                db.Events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "SignedBySubmitter", Actor = submission.Signature.Name });
+            }
+
+            var keptFiles = submission.Answers.Values.OfType<FileAnswer>().SelectMany(f => f.Files).Select(f => f.Id).ToHashSet();
+            foreach (var file in await db.Files.Where(f => f.DraftId == draft.Id).ToListAsync(cancellationToken))
+            {
+                if (keptFiles.Contains(file.Id.ToString()))
+                {
+                    file.DraftId = null;
+                    file.CaseId = @case.Id;
+                }
+            }
+
+            db.Drafts.Remove(draft);
+            await db.SaveChangesAsync(cancellationToken);
+            await QueueEmailsAsync(@case, submission, signatures, tenant, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Case {Number} submitted for service {Service} version {Version}", @case.Number, @case.ServiceKey, submission.Service.Version);
+            return @case;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request for the same draft won the race (a double click reaching two nodes): its case is the answer.
+            await transaction.RollbackAsync(CancellationToken.None);
+            connection.EndTransaction();
+            db.ChangeTracker.Clear();
+            await db.Database.UseTransactionAsync(null, CancellationToken.None);
+            return await FindByDraftAsync(draft.Id, cancellationToken) ?? throw new InvalidOperationException("The case could not be saved.");
+        }
+        finally
+        {
+            connection.EndTransaction();
+        }
+    }
+
+    private static IEnumerable<CaseSignature> Signatures(Case @case, FormDefinition form, Submission submission, DateTime now)
+    {
+        if (submission.Signature is { } own)
+        {
+            yield return new CaseSignature
+            {
+                Id = Guid.CreateVersion7(), CaseId = @case.Id, Role = "submitter", RoleLabelJson = "{}",
+                ExpectedPersonalIdentityNumber = own.PersonalIdentityNumber, Status = SignatureStatus.Signed,
+                SignedName = own.Name, CompletedUtc = now, Evidence = own.Evidence,
+            };
+        }
+
+        foreach (var element in form.AllElements().Where(e => e.Type == FormElementType.Signature))
+        {
+            if (!submission.Answers.TryGetValue(element.Key, out var value) || value is not PartsAnswer parts)
+            {
+                continue;
+            }
+
+            foreach (var signer in element.Signers ?? [])
+            {
+                if (parts.Parts.TryGetValue(signer.Key + ".personnummer", out var pnr) && pnr.Length > 0)
+                {
+                    yield return new CaseSignature
+                    {
+                        Id = Guid.CreateVersion7(), CaseId = @case.Id, Role = signer.Key,
+                        RoleLabelJson = JsonSerializer.Serialize(signer.Label.ToDictionary(t => t.Key, t => t.Value)),
+                        ExpectedPersonalIdentityNumber = pnr,
+                        Email = parts.Parts.TryGetValue(signer.Key + ".email", out var email) && email.Length > 0 ? email : null,
+                        Status = SignatureStatus.Pending,
+                    };
+                }
+            }
+        }
+    }
+
+    private async Task QueueEmailsAsync(Case @case, Submission submission, IReadOnlyList<CaseSignature> signatures, TenantSnapshot tenant, CancellationToken cancellationToken)
+    {
+        var title = submission.Service.Package.Title;
+        if (@case.ContactEmail is { } to)
+        {
+            var texts = Localizer(@case.Language);
+            var link = submission.Citizen is null ? submission.SiteUrl : submission.SiteUrl + "/mina-sidor";
+            var body = texts["Mail.Received.Body", tenant.Settings.DisplayName, @case.Number, title.Pick(@case.Language, "sv").Text, link].Value;
+            await outbox.EnqueueAsync(new OutgoingEmail(to, texts["Mail.Received.Subject", @case.Number].Value, body, Language: @case.Language), cancellationToken);
+        }
+
+        foreach (var signature in signatures.Where(s => s.Status == SignatureStatus.Pending && s.Email is not null))
+        {
+            var texts = Localizer(@case.Language);
+            var body = texts["Mail.SignRequest.Body", tenant.Settings.DisplayName, submission.SiteUrl + "/mina-sidor"].Value;
+            await outbox.EnqueueAsync(new OutgoingEmail(signature.Email!, texts["Mail.SignRequest.Subject", tenant.Settings.DisplayName].Value, body, Language: @case.Language), cancellationToken);
+        }
+    }
+
+    private CultureLocalizer Localizer(string language)
+    {
+        var localizer = localizers.Create(typeof(CasesTexts));
+        return new CultureLocalizer(localizer, CultureInfo.GetCultureInfo(language == "en" ? "en" : "sv"));
+    }
+}
+
+/// <summary>Reads texts in a given culture rather than the request's (e-mail goes out in the case's language).</summary>
+internal sealed class CultureLocalizer(IStringLocalizer inner, CultureInfo culture) : IStringLocalizer
+{
+    public LocalizedString this[string name] => With(() => inner[name]);
+
+    public LocalizedString this[string name, params object[] arguments] => With(() => inner[name, arguments]);
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => With(() => inner.GetAllStrings(includeParentCultures).ToList());
+
+    private T With<T>(Func<T> read)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
+
+/// <summary>Case numbers per tenant and year: <c>TYR-2026-000123</c>, from an atomic upsert (no gaps from races).</summary>
+internal static class CaseNumbers
+{
+    public static async Task<string> NextAsync(CasesDbContext db, TenantSnapshot tenant, int year, CancellationToken cancellationToken)
+    {
+        var next = await db.Database.SqlQuery<long>($"""
+            INSERT INTO cases_number_series ("TenantId", "Year", "LastNumber") VALUES ({tenant.Id}, {year}, 1)
+            ON CONFLICT ("TenantId", "Year") DO UPDATE SET "LastNumber" = cases_number_series."LastNumber" + 1
+            RETURNING "LastNumber" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return Format(tenant.Slug, year, next.Single());
+    }
+
+    public static string Format(string slug, int year, long number)
+    {
+        var letters = new string(slug.Where(char.IsAsciiLetter).Take(3).ToArray()).ToUpperInvariant();
+        return $"{(letters.Length > 0 ? letters : "HUB")}-{year}-{number:000000}";
+    }
+}
+
+/// <summary>Values taken from the answers for the case itself.</summary>
+internal static class SubmittedValues
+{
+    /// <summary>The first e-mail address given in contact details or an e-mail question, for the confirmation.</summary>
+    public static string? ContactEmail(FormDefinition form, IReadOnlyDictionary<string, AnswerValue> answers)
+    {
+        foreach (var element in form.AllElements())
+        {
+            if (!answers.TryGetValue(element.Key, out var value))
+            {
+                continue;
+            }
+
+            if (element.Type == FormElementType.ContactDetails && value is PartsAnswer parts && parts.Parts.TryGetValue("email", out var email) && email.Length > 0)
+            {
+                return email;
+            }
+
+            if (element.Type == FormElementType.Email && value is TextAnswer text && text.Value.Length > 0)
+            {
+                return text.Value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Hub.Cases.Intake;
+
+/// <summary><c>Hub:Cases</c>: how long unfinished applications are kept.</summary>
+internal sealed class CasesOptions
+{
+    /// <summary>Days a logged-in citizen's draft is kept after its last change (default 30).</summary>
+    public int DraftRetentionDays { get; set; } = 30;
+
+    /// <summary>Hours an anonymous draft is kept after its last change (default 24).</summary>
+    public int AnonymousDraftRetentionHours { get; set; } = 24;
+}

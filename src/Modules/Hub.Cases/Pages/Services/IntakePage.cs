@@ -1,0 +1,65 @@
+using Hub.Abstractions;
+using Hub.Cases.Domain;
+using Hub.Cases.Intake;
+using Hub.Catalog.Contracts;
+using Hub.Forms.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Cases.Pages.Services;
+
+/// <summary>What every page of filling in a service shares: the service version, the draft and who is filling in.</summary>
+public abstract class IntakePage : PageModel
+{
+    /// <summary>The page's language, <c>sv</c> or <c>en</c>.</summary>
+    public string Language { get; } = FormView.UiLanguage();
+
+    internal PublishedService Service { get; private set; } = null!;
+
+    internal Draft Draft { get; private set; } = null!;
+
+    internal Citizen? Citizen { get; private set; }
+
+    internal Dictionary<string, AnswerValue> Answers { get; set; } = [];
+
+    /// <summary>The service's title in the page's language (or its default).</summary>
+    public TextInLanguage Title => Service.Package.Title.Pick(Language, Service.Form.DefaultLanguage);
+
+    /// <summary>The <c>lang</c> attribute for a text in another language than the page's, else null.</summary>
+    public string? LangOf(TextInLanguage text) => text.Language == Language ? null : text.Language;
+
+    internal DateOnly Today => DateOnly.FromDateTime(TimeProvider.GetLocalNow().DateTime);
+
+    private TimeProvider TimeProvider => HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+
+    /// <summary>Loads the draft for its owner and the exact service version it is filled in against; null result = go on.</summary>
+    internal async Task<IActionResult?> LoadAsync(string service, Guid draftId, CancellationToken cancellationToken)
+    {
+        var services = HttpContext.RequestServices;
+        Citizen = await services.GetRequiredService<CitizenAccessor>().GetAsync(HttpContext);
+        var draft = await services.GetRequiredService<DraftStore>().FindAsync(draftId, Citizen, AnonymousKey.Find(HttpContext), cancellationToken);
+        if (draft is null || draft.ServiceKey != service)
+        {
+            // Submitted already (a back button or a second click): show the receipt rather than an error.
+            var submitted = await services.GetRequiredService<CaseSubmitter>().FindByDraftAsync(draftId, cancellationToken);
+            if (submitted is not null && submitted.ServiceKey == service && CaseAccess.CanSee(submitted, Citizen, AnonymousKey.Find(HttpContext)))
+            {
+                return Redirect(Url.Content($"~/e-tjanster/{service}/kvitto/{submitted.Number}"));
+            }
+
+            return Redirect(Url.Content($"~/e-tjanster/{Uri.EscapeDataString(service)}?utkast=saknas"));
+        }
+
+        var version = await services.GetRequiredService<IServiceDirectory>().FindVersionAsync(draft.ServiceVersionId, cancellationToken);
+        if (version is null)
+        {
+            return NotFound();
+        }
+
+        Draft = draft;
+        Service = version;
+        Answers = AnswerJson.Read(draft.AnswersJson);
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+using Hub.Cases.Intake;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hub.Cases.Pages.Services;
+
+/// <summary><c>/e-tjanster/{service}/kvitto/{number}</c>: the receipt, shown only once the case is committed; printable.</summary>
+internal sealed class ReceiptModel(CaseReader cases, CitizenAccessor citizens) : PageModel
+{
+    public string Language { get; } = FormView.UiLanguage();
+
+    public CaseDetails Details { get; private set; } = null!;
+
+    public FormView View { get; private set; } = null!;
+
+    public bool LoggedIn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string service, string number, CancellationToken cancellationToken)
+    {
+        var citizen = await citizens.GetAsync(HttpContext);
+        LoggedIn = citizen is not null;
+        var details = await cases.FindAsync(number, citizen, AnonymousKey.Find(HttpContext), cancellationToken);
+        if (details is null || details.Case.ServiceKey != service)
+        {
+            return NotFound();
+        }
+
+        Details = details;
+        View = new FormView(details.Service.Form, details.Answers, new Dictionary<string, string>(), Language);
+        return Page();
+    }
+}
