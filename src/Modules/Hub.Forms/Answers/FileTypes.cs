@@ -18,6 +18,9 @@ internal static class FileTypes
         "*/*", "application/*", "text/*",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Whether a file name extension (<c>.exe</c>) or media type names a type that can run code.</summary>
+    public static bool RunsCode(string extensionOrMediaType) => Refused.Contains(extensionOrMediaType);
+
     /// <summary>Null when the entry is usable, otherwise why not.</summary>
     public static string? Problem(string entry)
     {
