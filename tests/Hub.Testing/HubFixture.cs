@@ -25,10 +25,10 @@ public abstract class HubFixture(DatabaseProvider provider) : IAsyncLifetime
     /// Provisions a new tenant with a unique slug from a recipe that has one staff account per role
     /// (user names as in <see cref="DemoAccounts"/>) and returns the slug.
     /// </summary>
-    public async Task<string> CreateTenantAsync(string prefix = "t")
+    public async Task<string> CreateTenantAsync(string prefix = "t", IReadOnlyList<string>? services = null)
     {
         var slug = $"{prefix}{Guid.NewGuid().ToString("N")[..10]}";
-        var json = TestRecipes.Municipality(slug, $"Testkommun {slug}");
+        var json = TestRecipes.Municipality(slug, $"Testkommun {slug}", services: services);
         var result = await Services.GetRequiredService<ITenantProvisioner>().ApplyAsync(json);
         Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         return slug;
@@ -62,7 +62,8 @@ public sealed class PostgresHubFixture() : HubFixture(DatabaseProvider.Postgres)
 /// <summary>Recipes the tests write; valid unless a test changes them on purpose.</summary>
 public static class TestRecipes
 {
-    public static string Municipality(string slug, string name, string primaryColor = "#1f3a5f", string primaryTextColor = "#ffffff") => $$"""
+    public static string Municipality(
+        string slug, string name, string primaryColor = "#1f3a5f", string primaryTextColor = "#ffffff", IReadOnlyList<string>? services = null) => $$"""
         {
           "name": "{{name}}",
           "steps": [
@@ -75,8 +76,14 @@ public static class TestRecipes
               { "userName": "agare", "email": "agare@{{slug}}.example", "roles": ["ServiceOwner"], "password": "{{DemoAccounts.Password}}" },
               { "userName": "redaktor", "email": "redaktor@{{slug}}.example", "roles": ["Editor"], "password": "{{DemoAccounts.Password}}" },
               { "userName": "handlaggare", "email": "handlaggare@{{slug}}.example", "roles": ["CaseOfficer"], "password": "{{DemoAccounts.Password}}" }
-            ] }
+            ] }{{ServicesStep(services)}}
           ]
         }
         """;
+
+    /// <summary>A <c>services</c> step publishing the named files of <c>recipes/services</c>, or nothing.</summary>
+    private static string ServicesStep(IReadOnlyList<string>? services) =>
+        services is { Count: > 0 }
+            ? ", { \"step\": \"services\", \"services\": [" + string.Join(", ", services.Select(s => $"\"{s}\"")) + "] }"
+            : "";
 }

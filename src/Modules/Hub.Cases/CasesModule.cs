@@ -29,7 +29,6 @@ public static class CasesModule
             .Validate(o => o.DraftRetentionDays is >= 1 and <= 365, "Hub:Cases:DraftRetentionDays must be 1–365")
             .Validate(o => o.AnonymousDraftRetentionHours is >= 1 and <= 720, "Hub:Cases:AnonymousDraftRetentionHours must be 1–720")
             .ValidateOnStart();
-        services.AddScoped<CitizenAccessor>();
         services.AddScoped<DraftStore>();
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseReader>();

@@ -14,7 +14,7 @@ internal static class FileEndpoints
 {
     public static IEndpointRouteBuilder MapCaseFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/e-tjanster/filer/{id:guid}", async (Guid id, HttpContext http, CasesDbContext db, CitizenAccessor citizens, DraftStore drafts, FileStore store, ITenantContext tenant, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/e-tjanster/filer/{id:guid}", async (Guid id, HttpContext http, CasesDbContext db, DraftStore drafts, FileStore store, ITenantContext tenant, CancellationToken cancellationToken) =>
         {
             if (tenant.Tenant is null)
             {
@@ -27,7 +27,7 @@ internal static class FileEndpoints
                 return Results.NotFound();
             }
 
-            var citizen = await citizens.GetAsync(http);
+            var citizen = await Citizens.GetAsync(http);
             var anonymous = AnonymousKey.Find(http);
             var allowed = false;
             if (file.DraftId is { } draftId)

@@ -16,7 +16,7 @@ namespace Hub.Cases.Pages.MyPages;
 /// sign (the second guardian) sees exactly what they sign here, and signs or declines.
 /// </summary>
 [Authorize(Policy = HubPolicies.Citizen)]
-internal sealed class CaseModel(CaseReader cases, CitizenAccessor citizens, ICitizenSigning signing, SignatureRecorder recorder, IStringLocalizer<CasesTexts> texts) : PageModel
+internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, SignatureRecorder recorder, IStringLocalizer<CasesTexts> texts) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -91,7 +91,7 @@ internal sealed class CaseModel(CaseReader cases, CitizenAccessor citizens, ICit
 
     private async Task<IActionResult?> LoadAsync(string number, CancellationToken cancellationToken)
     {
-        Citizen = (await citizens.GetAsync(HttpContext))!;
+        Citizen = (await Citizens.GetAsync(HttpContext))!;
         var details = await cases.FindAsync(number, Citizen, null, cancellationToken);
         if (details is null)
         {

@@ -10,7 +10,7 @@ namespace Hub.Cases.Pages.MyPages;
 
 /// <summary><c>/mina-sidor</c>: the citizen's ongoing and finished cases, cases to sign, and drafts.</summary>
 [Authorize(Policy = HubPolicies.Citizen)]
-internal sealed class IndexModel(CaseReader cases, DraftStore drafts, CitizenAccessor citizens, IServiceDirectory directory) : PageModel
+internal sealed class IndexModel(CaseReader cases, DraftStore drafts, IServiceDirectory directory) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -27,7 +27,7 @@ internal sealed class IndexModel(CaseReader cases, DraftStore drafts, CitizenAcc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Citizen = (await citizens.GetAsync(HttpContext))!;
+        Citizen = (await Citizens.GetAsync(HttpContext))!;
         var list = new List<(Case, bool, PublishedService?)>();
         foreach (var (c, sign) in await cases.ListAsync(Citizen, cancellationToken))
         {

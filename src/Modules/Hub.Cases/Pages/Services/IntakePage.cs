@@ -37,7 +37,7 @@ public abstract class IntakePage : PageModel
     internal async Task<IActionResult?> LoadAsync(string service, Guid draftId, CancellationToken cancellationToken)
     {
         var services = HttpContext.RequestServices;
-        Citizen = await services.GetRequiredService<CitizenAccessor>().GetAsync(HttpContext);
+        Citizen = await Citizens.GetAsync(HttpContext);
         var draft = await services.GetRequiredService<DraftStore>().FindAsync(draftId, Citizen, AnonymousKey.Find(HttpContext), cancellationToken);
         if (draft is null || draft.ServiceKey != service)
         {

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Cases.Pages.Services;
 
 /// <summary><c>/e-tjanster/{service}</c>: what the service is for, what is needed, and the button that starts it.</summary>
-internal sealed class StartModel(IServiceDirectory directory, CitizenAccessor citizens, DraftStore drafts, ITenantContext tenantContext, TimeProvider clock) : PageModel
+internal sealed class StartModel(IServiceDirectory directory, DraftStore drafts, ITenantContext tenantContext, TimeProvider clock) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -67,7 +67,7 @@ internal sealed class StartModel(IServiceDirectory directory, CitizenAccessor ci
         }
 
         Service = found;
-        Citizen = await citizens.GetAsync(HttpContext);
+        Citizen = await Citizens.GetAsync(HttpContext);
         return null;
     }
 }
