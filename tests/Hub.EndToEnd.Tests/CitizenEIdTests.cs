@@ -1,5 +1,4 @@
 using Hub.Testing;
-using Microsoft.Playwright;
 
 namespace Hub.EndToEnd.Tests;
 
