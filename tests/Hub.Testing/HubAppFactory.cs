@@ -20,11 +20,13 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyList<string> provisionOnStart;
 
     private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly Action<IServiceCollection>? configureServices;
 
     public HubAppFactory(
         TestDatabase database, string environment = "Development", IReadOnlyList<string>? provisionOnStart = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
+        this.configureServices = configureServices;
         this.settings = settings ?? new Dictionary<string, string>();
         this.database = database;
         this.environment = environment;
@@ -64,6 +66,7 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             // Sessions re-check the security stamp on every request, so tests see a lock or role change at once.
             services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+            configureServices?.Invoke(services);
         });
         if (Environment.GetEnvironmentVariable("HUB_TEST_LOG") is { Length: > 0 } logFile)
         {

@@ -37,8 +37,13 @@ public abstract class HubFixture(DatabaseProvider provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider);
-        factory = new HubAppFactory(database);
+        factory = new HubAppFactory(database, configureServices: ConfigureServices);
         BaseAddress = factory.BaseAddress;
+    }
+
+    /// <summary>Test-only services (say, a probe endpoint) a derived fixture adds to its hub.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()

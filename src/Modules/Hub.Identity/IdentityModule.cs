@@ -1,5 +1,6 @@
 using Hub.Abstractions;
 using Hub.Data;
+using Hub.Identity.Citizens;
 using Hub.Identity.Data;
 using Hub.Identity.Domain;
 using Hub.Identity.Recipes;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Hub.Identity;
 
-/// <summary>Staff accounts: ASP.NET Core Identity with per-tenant accounts, roles, sign-in and the users admin.</summary>
+/// <summary>Staff accounts (ASP.NET Core Identity with per-tenant accounts, roles, sign-in and the users admin) and citizen e-ID.</summary>
 public static class IdentityModule
 {
     /// <summary>The module's name (migrations history table, logs).</summary>
@@ -63,6 +64,7 @@ public static class IdentityModule
             .AddPolicy(HubPolicies.HubAdmin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement { HubOnly = true }).RequireRole(HubRoles.HubAdmin));
         services.AddScoped<Contracts.IStaffDirectory, StaffDirectory>();
+        builder.AddCitizenEId();
         services.AddModulePages(typeof(IdentityModule).Assembly);
         services.AddSingleton<IRecipeStepHandler, UsersRecipeStep>();
         services.AddAdminMenuItem(new AdminMenuItem("/konto/losenord", "Byt lösenord", "Change password",
