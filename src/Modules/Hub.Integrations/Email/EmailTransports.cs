@@ -124,7 +124,6 @@ internal static class EmailMessageBuilder
         };
         message.From.Add(new MailboxAddress(row.SenderName, fromAddress));
         message.To.Add(MailboxAddress.Parse(row.To));
-        message.Headers.Add(HeaderId.ContentLanguage, row.Language);
 
         var text = new TextPart(TextFormat.Plain);
         text.SetText("utf-8", row.TextBody);
@@ -138,6 +137,9 @@ internal static class EmailMessageBuilder
             html.SetText("utf-8", row.HtmlBody);
             message.Body = new MultipartAlternative { text, html };
         }
+
+        // MIME keeps Content-* headers on the top-level entity; written out, they sit among the message's headers.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, row.Language);
 
         return message;
     }
