@@ -13,7 +13,7 @@ namespace Hub.Integrations.Tests.Support;
 /// </summary>
 internal sealed class TestSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener;
+    private TcpListener listener;
     private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<string> failures = new();
     private Task accepting = Task.CompletedTask;
@@ -57,6 +57,8 @@ internal sealed class TestSmtpServer : IAsyncDisposable
 
     public void Resume()
     {
+        // A stopped TcpListener would bind its original endpoint (port 0) again: listen anew on the same port.
+        listener = new TcpListener(IPAddress.Loopback, Port);
         listener.Start();
         accepting = AcceptAsync();
     }

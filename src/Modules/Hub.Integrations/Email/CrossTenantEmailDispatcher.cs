@@ -177,7 +177,9 @@ internal sealed partial class CrossTenantEmailDispatcher(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var attempts = row.Attempts + 1;
-        var error = $"{exception.GetType().Name}: {exception.Message}";
+        var error = exception is SmtpCommandException smtp
+            ? $"SMTP {(int)smtp.StatusCode} ({smtp.ErrorCode}): {smtp.Message}"
+            : $"{exception.GetType().Name}: {exception.Message}";
         error = error.Length > 2000 ? error[..2000] : error;
         // A recipient the server refuses for good (5xx on RCPT TO) will not be accepted by asking again.
         var permanent = exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } command && (int)command.StatusCode >= 500;
