@@ -2,15 +2,18 @@ using System.Diagnostics;
 using Hub.Data;
 using Hub.Integrations.Contracts;
 using Hub.Integrations.Domain;
+using Hub.Integrations.Email;
 using Hub.Integrations.Tests.Support;
 using Hub.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
+using Xunit.Abstractions;
 
 namespace Hub.Integrations.Tests.Email;
 
 /// <summary>The dispatcher as it runs in a host: several nodes, waking on enqueue, and no transport at all.</summary>
-public abstract class DispatchTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class DispatchTests(DatabaseProvider provider, ITestOutputHelper output) : IAsyncLifetime
 {
     private TestDatabase database = null!;
 
@@ -51,10 +54,11 @@ public abstract class DispatchTests(DatabaseProvider provider) : IAsyncLifetime
         });
         await WaitUntilAsync(async () => (await first.AllRowsAsync()).All(r => r.Status == OutgoingEmailStatus.Sent), TimeSpan.FromSeconds(90), "every message to be sent");
 
-        var files = new[] { first, second }
-            .SelectMany(n => Directory.GetFiles(n.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Integrations.Email.EmailOptions>>().Value.PickupDirectory!, "*.eml"))
-            .Select(f => MimeMessage.Load(f))
+        var perNode = new[] { first, second }
+            .Select(n => Directory.GetFiles(n.Services.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory!, "*.eml"))
             .ToList();
+        output.WriteLine($"Sent by the first node: {perNode[0].Length}, by the second: {perNode[1].Length}");
+        var files = perNode.SelectMany(f => f).Select(f => MimeMessage.Load(f)).ToList();
         Assert.Equal(count, files.Count);
         Assert.Equal(count, files.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(count, files.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
@@ -97,6 +101,6 @@ public abstract class DispatchTests(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-public sealed class DispatchTests_Sqlite() : DispatchTests(DatabaseProvider.Sqlite);
+public sealed class DispatchTests_Sqlite(ITestOutputHelper output) : DispatchTests(DatabaseProvider.Sqlite, output);
 
-public sealed class DispatchTests_Postgres() : DispatchTests(DatabaseProvider.Postgres);
+public sealed class DispatchTests_Postgres(ITestOutputHelper output) : DispatchTests(DatabaseProvider.Postgres, output);
