@@ -32,8 +32,16 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         this.environment = environment;
         this.provisionOnStart = provisionOnStart
             ?? ["demo-hub.recipe.json", "tyreso.recipe.json", "mjolby.recipe.json", "sundsvall.recipe.json"];
+        MailDirectory = Path.Combine(Path.GetTempPath(), "hub-tests", "mail-" + Guid.NewGuid().ToString("N"));
+        Mailbox = new TestMailbox(MailDirectory);
         UseKestrel(0);
     }
+
+    /// <summary>The pickup directory this host writes its e-mail to (unless the test configured SMTP).</summary>
+    public string MailDirectory { get; }
+
+    /// <summary>The e-mail this host has sent.</summary>
+    public TestMailbox Mailbox { get; }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -74,6 +82,14 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
         }
 
+        // Every test host sends e-mail to its own directory, promptly; a test's settings may choose SMTP instead.
+        if (!settings.ContainsKey("Hub:Email:Smtp:Host"))
+        {
+            builder.UseSetting("Hub:Email:PickupDirectory", MailDirectory);
+        }
+
+        builder.UseSetting("Hub:Email:From", "noreply@hub.localhost");
+        builder.UseSetting("Hub:Email:PollInterval", "00:00:01");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -82,6 +98,22 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         for (var i = 0; i < 8; i++)
         {
             builder.UseSetting($"Hub:Tenancy:ProvisionOnStart:{i}", i < provisionOnStart.Count ? provisionOnStart[i] : "");
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            if (Directory.Exists(MailDirectory))
+            {
+                Directory.Delete(MailDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Left for the OS's temp cleaning; it must not fail the run.
         }
     }
 

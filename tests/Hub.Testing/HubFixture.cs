@@ -21,6 +21,9 @@ public abstract class HubFixture(DatabaseProvider provider) : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
+    /// <summary>The e-mail the hub has sent (its pickup directory).</summary>
+    public TestMailbox Mailbox => Factory.Mailbox;
+
     /// <summary>
     /// Provisions a new tenant with a unique slug from a recipe that has one staff account per role
     /// (user names as in <see cref="DemoAccounts"/>) and returns the slug.

@@ -1,4 +1,11 @@
+using Hub.Data;
+using Hub.Integrations.Contracts;
+using Hub.Integrations.Data;
+using Hub.Integrations.Email;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Integrations;
 
@@ -8,10 +15,27 @@ public static class IntegrationsModule
     /// <summary>The module's name (migrations history table, logs).</summary>
     public const string Name = "Integrations";
 
-    /// <summary>Registers the e-mail outbox and its dispatcher.</summary>
+    /// <summary>Registers the e-mail outbox and its dispatcher; reads <c>Hub:Email</c>, checked at start.</summary>
     public static IHostApplicationBuilder AddIntegrationsModule(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddHubDbContext<IntegrationsDbContext, SqliteIntegrationsDbContext, PostgresIntegrationsDbContext>(Name);
+        services.AddOptions<EmailOptions>()
+            .Bind(builder.Configuration.GetSection(EmailOptions.Section))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                if (options.UsesPickupDirectory)
+                {
+                    options.PickupDirectory = Path.GetFullPath(options.PickupDirectory!, environment.ContentRootPath);
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddSingleton<EmailDispatchSignal>();
+        services.AddSingleton<IEmailTransport, EmailTransport>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddHostedService<CrossTenantEmailDispatcher>();
         return builder;
     }
 }

@@ -1,0 +1,241 @@
+using Hub.Data;
+using Hub.Integrations.Data;
+using Hub.Integrations.Domain;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Integrations.Email;
+
+/// <summary>
+/// Sends queued e-mail of every tenant. This is deliberate cross-tenant work: it reads past the tenant query filter
+/// and writes with conditional bulk updates, which the tenant write guard (a save interceptor) does not see.
+/// Every write is conditioned on this node's claim (<see cref="OutgoingEmailMessage.LeaseOwner"/>), so with several
+/// nodes on one database a message is claimed, and so sent, by one node only.
+/// </summary>
+internal sealed partial class CrossTenantEmailDispatcher(
+    IServiceScopeFactory scopes, IEmailTransport transport, EmailDispatchSignal signal, IOptions<EmailOptions> options,
+    TimeProvider clock, ILogger<CrossTenantEmailDispatcher> logger) : BackgroundService
+{
+    private readonly EmailOptions options = options.Value;
+    private readonly string node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (transport.Description is null)
+        {
+            LogNoTransport();
+            return;
+        }
+
+        LogStarted(transport.Description, node);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await DispatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // A database outage must not stop the dispatcher for good; it logs and tries again after a poll.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogPassFailed(exception);
+                wait = options.PollInterval;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await WaitAsync(wait, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and sends one batch; returns how long the node may sleep before the next pass.</summary>
+    internal async Task<TimeSpan> DispatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (owner, candidates, batch) = await ClaimAsync(db, now, cancellationToken);
+        if (batch.Count > 0)
+        {
+            await SendAsync(db, owner, batch, cancellationToken);
+        }
+
+        if (candidates == options.BatchSize || (candidates > 0 && batch.Count == 0))
+        {
+            // More may be due, or another node won this claim: look again at once.
+            return TimeSpan.Zero;
+        }
+
+        now = clock.GetUtcNow().UtcDateTime;
+        var next = await AllTenants(db)
+            .Where(e => e.Status == OutgoingEmailStatus.Queued && (e.LeaseExpiresAt == null || e.LeaseExpiresAt < now))
+            .OrderBy(e => e.NextAttemptAt)
+            .Select(e => (DateTime?)e.NextAttemptAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (next is null)
+        {
+            return options.PollInterval;
+        }
+
+        var untilDue = DateTime.SpecifyKind(next.Value, DateTimeKind.Utc) - now;
+        return untilDue <= TimeSpan.Zero ? TimeSpan.Zero : untilDue < options.PollInterval ? untilDue : options.PollInterval;
+    }
+
+    private static IQueryable<OutgoingEmailMessage> AllTenants(IntegrationsDbContext db) =>
+        db.OutgoingEmails.IgnoreQueryFilters([TenantModelBuilderExtensions.TenantFilter]);
+
+    /// <summary>
+    /// Reads due ids, then takes them with one UPDATE that repeats the "free" condition per row. Two nodes may read the
+    /// same ids; the database applies their UPDATEs one after the other (PostgreSQL re-checks the condition on the row
+    /// the first one changed, SQLite has one writer), so the second finds the rows leased and takes none of them.
+    /// </summary>
+    private async Task<(string Owner, int Candidates, List<OutgoingEmailMessage> Batch)> ClaimAsync(
+        IntegrationsDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var ids = await AllTenants(db)
+            .Where(e => e.Status == OutgoingEmailStatus.Queued && e.NextAttemptAt <= now && (e.LeaseExpiresAt == null || e.LeaseExpiresAt < now))
+            .OrderBy(e => e.NextAttemptAt)
+            .Select(e => e.Id)
+            .Take(options.BatchSize)
+            .ToListAsync(cancellationToken);
+        var owner = $"{node}/{Guid.NewGuid():N}";
+        if (ids.Count == 0)
+        {
+            return (owner, 0, []);
+        }
+
+        var until = now + options.LeaseDuration;
+        var claimed = await AllTenants(db)
+            .Where(e => ids.Contains(e.Id) && e.Status == OutgoingEmailStatus.Queued && (e.LeaseExpiresAt == null || e.LeaseExpiresAt < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, owner).SetProperty(e => e.LeaseExpiresAt, until), cancellationToken);
+        if (claimed == 0)
+        {
+            return (owner, ids.Count, []);
+        }
+
+        var batch = await AllTenants(db).AsNoTracking().Where(e => e.LeaseOwner == owner).OrderBy(e => e.NextAttemptAt).ToListAsync(cancellationToken);
+        return (owner, ids.Count, batch);
+    }
+
+    private async Task SendAsync(IntegrationsDbContext db, string owner, List<OutgoingEmailMessage> batch, CancellationToken cancellationToken)
+    {
+        var from = options.From!;
+        var sender = transport.CreateSender();
+        await using (sender.ConfigureAwait(false))
+        {
+            foreach (var row in batch)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Shutting down: hand the rest back at once rather than when the lease runs out.
+                    await ReleaseAsync(db, owner);
+                    return;
+                }
+
+                try
+                {
+                    await sender.SendAsync(EmailMessageBuilder.Build(row, from), cancellationToken);
+                }
+#pragma warning disable CA1031 // Whatever the transport throws is recorded on the row and retried; it must not end the batch.
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    await RecordFailureAsync(db, owner, row, exception);
+                    continue;
+                }
+
+                // Recorded even when shutting down: the server has the message.
+                var now = clock.GetUtcNow().UtcDateTime;
+                var marked = await AllTenants(db)
+                    .Where(e => e.Id == row.Id && e.LeaseOwner == owner)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(e => e.Status, OutgoingEmailStatus.Sent)
+                        .SetProperty(e => e.SentAt, now)
+                        .SetProperty(e => e.Attempts, row.Attempts + 1)
+                        .SetProperty(e => e.LastError, (string?)null)
+                        .SetProperty(e => e.LeaseOwner, (string?)null)
+                        .SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
+                if (marked == 0)
+                {
+                    LogLeaseLost(row.MessageId);
+                }
+            }
+        }
+    }
+
+    private async Task RecordFailureAsync(IntegrationsDbContext db, string owner, OutgoingEmailMessage row, Exception exception)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var attempts = row.Attempts + 1;
+        var error = exception is SmtpCommandException smtp
+            ? $"SMTP {(int)smtp.StatusCode} ({smtp.ErrorCode}): {smtp.Message}"
+            : $"{exception.GetType().Name}: {exception.Message}";
+        error = error.Length > 2000 ? error[..2000] : error;
+        // A recipient the server refuses for good (5xx on RCPT TO) will not be accepted by asking again.
+        var permanent = exception is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } command && (int)command.StatusCode >= 500;
+        var rows = AllTenants(db).Where(e => e.Id == row.Id && e.LeaseOwner == owner);
+        if (permanent || attempts >= options.MaxAttempts)
+        {
+            await rows.ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, OutgoingEmailStatus.Failed)
+                .SetProperty(e => e.FailedAt, now)
+                .SetProperty(e => e.Attempts, attempts)
+                .SetProperty(e => e.LastError, error)
+                .SetProperty(e => e.LeaseOwner, (string?)null)
+                .SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
+            LogGaveUp(exception, row.MessageId, row.TenantId, attempts);
+            return;
+        }
+
+        var nextAttempt = now + options.RetryDelay(attempts);
+        await rows.ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.NextAttemptAt, nextAttempt)
+            .SetProperty(e => e.Attempts, attempts)
+            .SetProperty(e => e.LastError, error)
+            .SetProperty(e => e.LeaseOwner, (string?)null)
+            .SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
+        LogWillRetry(row.MessageId, row.TenantId, attempts, nextAttempt, error);
+    }
+
+    private static Task<int> ReleaseAsync(IntegrationsDbContext db, string owner) =>
+        AllTenants(db)
+            .Where(e => e.LeaseOwner == owner && e.Status == OutgoingEmailStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, (string?)null).SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
+
+    private async Task WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var woken = signal.WaitAsync(stop.Token);
+        var elapsed = Task.Delay(wait, clock, stop.Token);
+        await Task.WhenAny(woken, elapsed);
+        await stop.CancelAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No e-mail transport is configured (Hub:Email:Smtp:Host or Hub:Email:PickupDirectory); e-mail stays queued until one is")]
+    private partial void LogNoTransport();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sending queued e-mail through {Transport} as node {Node}")]
+    private partial void LogStarted(string transport, string node);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The e-mail dispatcher's pass failed; it tries again after the poll interval")]
+    private partial void LogPassFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} was sent after this node's lease on it ended; another node may send it again")]
+    private partial void LogLeaseLost(string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} of tenant {TenantId} failed (attempt {Attempts}); next attempt at {NextAttempt:O}: {Error}")]
+    private partial void LogWillRetry(string messageId, Guid tenantId, int attempts, DateTime nextAttempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "E-mail {MessageId} of tenant {TenantId} failed after {Attempts} attempts and will not be retried (status Failed)")]
+    private partial void LogGaveUp(Exception exception, string messageId, Guid tenantId, int attempts);
+}
