@@ -40,18 +40,19 @@ internal sealed class StepModel(DraftStore drafts, CasesDbContext db, FileStore 
 
     internal bool LoggedIn => Citizen is not null;
 
-    public async Task<IActionResult> OnGetAsync(string service, Guid draft, string page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string service, Guid draft, string step, CancellationToken cancellationToken)
     {
         if (await LoadAsync(service, draft, cancellationToken) is { } result)
         {
             return result;
         }
 
-        return Show(page, errors: null) ?? Page();
+        return Show(step, errors: null) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string service, Guid draft, string page, string? action, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string service, Guid draft, string step, string? action, CancellationToken cancellationToken)
     {
+        var page = step;
         if (await LoadAsync(service, draft, cancellationToken) is { } result)
         {
             return result;
@@ -123,8 +124,9 @@ internal sealed class StepModel(DraftStore drafts, CasesDbContext db, FileStore 
     }
 
     /// <summary>For the script: which of the page's conditional elements the answers on screen hide (nothing is saved).</summary>
-    public async Task<IActionResult> OnPostVisibilityAsync(string service, Guid draft, string page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostVisibilityAsync(string service, Guid draft, string step, CancellationToken cancellationToken)
     {
+        var page = step;
         if (await LoadAsync(service, draft, cancellationToken) is not null || Service.Form.FindPage(page) is not { } formPage)
         {
             return NotFound();

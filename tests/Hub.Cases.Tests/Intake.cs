@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Hub.Testing;
+
+namespace Hub.Cases.Tests;
+
+/// <summary>Drives the citizen's pages over HTTP as a browser without JavaScript would.</summary>
+internal static partial class Intake
+{
+    /// <summary>Presses "Starta e-tjänsten" and returns the first step's path.</summary>
+    public static async Task<string> StartAsync(this HubClient client, string slug, string service)
+    {
+        using var response = await client.PostFormAsync($"/{slug}/e-tjanster/{service}", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Posts one step's answers with a button; returns the response (302 onwards, 200 with errors).</summary>
+    public static async Task<HttpResponseMessage> StepAsync(this HubClient client, string stepPath, IEnumerable<KeyValuePair<string, string>> fields, string action = "next")
+    {
+        var (_, html) = await client.GetStringAsync(stepPath);
+        var token = HubClient.AntiforgeryToken(html) ?? throw new InvalidOperationException($"No form on {stepPath}: {html[..Math.Min(400, html.Length)]}");
+        return await client.PostWithTokenAsync(stepPath, token, [.. fields, new("action", action)]);
+    }
+
+    /// <summary>Posts a step with one file for a file question (multipart, as a browser sends it).</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HubClient client, string stepPath, IEnumerable<KeyValuePair<string, string>> fields, string fileField, string fileName, byte[] content, string contentType)
+    {
+        var (_, html) = await client.GetStringAsync(stepPath);
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new StringContent(HubClient.AntiforgeryToken(html)!), "__RequestVerificationToken");
+        form.Add(new StringContent("next"), "action");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, fileField, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, stepPath) { Content = form };
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Presses "Skicka in" on the review page; returns the response (302 to the receipt).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HubClient client, string reviewPath)
+    {
+        var (_, html) = await client.GetStringAsync(reviewPath);
+        if (!html.Contains("data-submit-once", StringComparison.Ordinal))
+        {
+            var summary = Regex.Match(html, "<div class=\"error-summary\".*?</div>", RegexOptions.Singleline).Value;
+            throw new InvalidOperationException($"The review page offers no submit: {Regex.Replace(summary, "<[^>]+>", " ")}");
+        }
+
+        return await client.PostWithTokenAsync(reviewPath, HubClient.AntiforgeryToken(html), []);
+    }
+
+    public static string Location(this HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect
+            ? response.Headers.Location!.OriginalString
+            : throw new InvalidOperationException($"Expected a redirect, got {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result[..Math.Min(2000, (int)(response.Content.Headers.ContentLength ?? 2000))]}");
+
+    /// <summary>The case number in a receipt path <c>…/kvitto/TYR-2026-000001</c>.</summary>
+    public static string CaseNumber(string receiptPath) => receiptPath[(receiptPath.LastIndexOf('/') + 1)..];
+
+    /// <summary>The field errors shown beside fields, in page order.</summary>
+    public static IReadOnlyList<string> FieldErrors(string html) =>
+        FieldError().Matches(html).Select(m => WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", "")).Trim()).ToList();
+
+    public static KeyValuePair<string, string> F(string name, string value) => new(name, value);
+
+    [GeneratedRegex("<p class=\"field__error\" id=\"[^\"]+\">(.*?)</p>", RegexOptions.Singleline)]
+    private static partial Regex FieldError();
+}
