@@ -9,7 +9,9 @@ namespace Hub.Architecture.Tests;
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Feature modules; Hub.Abstractions and Hub.Data are the shared kernel every module may use.</summary>
-    public static TheoryData<string> Modules => new() { "Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search" };
+    public static TheoryData<string> Modules => new() { "Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases" };
+
+    private static readonly string[] ModuleNames = ["Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases"];
 
     private static readonly string[] SharedKernel = ["Hub.Abstractions", "Hub.Data"];
 
@@ -48,8 +50,24 @@ public sealed class ModuleBoundaryTests
     public void A_module_depends_only_on_the_shared_kernel_and_other_modules_contracts(string module)
     {
         var references = Load(module).GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Hub.", StringComparison.Ordinal));
+        Assert.All(references, r => Assert.True(SharedKernel.Contains(r) || ModuleNames.Contains(r), $"{module} references {r}"));
 
-        Assert.All(references, r => Assert.True(SharedKernel.Contains(r), $"{module} references {r}"));
+        // Another module is reached only through its contracts: its internals are not visible, and its public entry
+        // (registration) and page models are the host's business, never another module's.
+        foreach (var other in ModuleNames.Where(m => m != module))
+        {
+            var outsideContracts = Load(other).GetExportedTypes()
+                .Where(t => !(t.Namespace ?? "").StartsWith(other + ".Contracts", StringComparison.Ordinal))
+                .Select(t => t.FullName!)
+                .ToArray();
+            if (outsideContracts.Length == 0)
+            {
+                continue;
+            }
+
+            var result = NetArchTest.Rules.Types.InAssembly(Load(module)).Should().NotHaveDependencyOnAny(outsideContracts).GetResult();
+            Assert.True(result.IsSuccessful, $"{module} uses {other} outside its contracts: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        }
     }
 
     [Fact]
