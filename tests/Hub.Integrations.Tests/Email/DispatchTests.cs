@@ -42,8 +42,8 @@ public abstract class DispatchTests(DatabaseProvider provider, ITestOutputHelper
     public async Task Two_nodes_on_one_database_send_every_message_exactly_once()
     {
         const int count = 200;
-        await using var first = await EmailNode.CreateAsync(database, Pickup(Path.Combine(Path.GetTempPath(), "hub-tests", "mail-a-" + Guid.NewGuid().ToString("N"))));
-        await using var second = await EmailNode.CreateAsync(database, Pickup(Path.Combine(Path.GetTempPath(), "hub-tests", "mail-b-" + Guid.NewGuid().ToString("N"))));
+        await using var first = await EmailNode.CreateAsync(database, Pickup("mail"));
+        await using var second = await EmailNode.CreateAsync(database, Pickup("mail"));
         var tenants = new[] { EmailNode.NewTenant("Tyresö kommun"), EmailNode.NewTenant("Sundsvalls kommun") };
 
         // Queued on both nodes while both dispatch, so claims race for real.
@@ -70,9 +70,9 @@ public abstract class DispatchTests(DatabaseProvider provider, ITestOutputHelper
     [Fact]
     public async Task A_committed_message_wakes_the_dispatcher_without_waiting_for_the_poll()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "hub-tests", "mail-" + Guid.NewGuid().ToString("N"));
-        await using var node = await EmailNode.CreateAsync(database, Pickup(directory, pollInterval: "00:10:00"));
-        var mailbox = new TestMailbox(directory);
+        // Relative: under the node's content root, which the node removes.
+        await using var node = await EmailNode.CreateAsync(database, Pickup("mail", pollInterval: "00:10:00"));
+        var mailbox = new TestMailbox(node.Services.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory!);
         // Let the start-up pass finish, so that only the signal can bring the dispatcher back within the poll interval.
         await Task.Delay(500);
 

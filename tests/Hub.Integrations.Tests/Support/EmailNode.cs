@@ -66,7 +66,16 @@ internal sealed class EmailNode : IAsyncDisposable
         await node.Services.MigrateHubDatabaseAsync();
         if (start)
         {
-            await node.host.StartAsync();
+            try
+            {
+                await node.host.StartAsync();
+            }
+            catch
+            {
+                await node.DisposeAsync();
+                throw;
+            }
+
             node.started = true;
         }
 
@@ -112,7 +121,7 @@ internal sealed class EmailNode : IAsyncDisposable
         {
             Directory.Delete(ContentRoot, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Left for the OS's temp cleaning.
         }

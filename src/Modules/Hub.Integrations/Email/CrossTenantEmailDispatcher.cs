@@ -133,42 +133,52 @@ internal sealed partial class CrossTenantEmailDispatcher(
         var sender = transport.CreateSender();
         await using (sender.ConfigureAwait(false))
         {
-            foreach (var row in batch)
+            try
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    // Shutting down: hand the rest back at once rather than when the lease runs out.
-                    await ReleaseAsync(db, owner);
-                    return;
-                }
+                await SendBatchAsync(db, owner, batch, sender, from, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down: hand the unsent rest back at once rather than when the lease runs out. A message cut
+                // off mid-send may have reached the server; it goes again with the same Message-Id (at least once).
+                await ReleaseAsync(db, owner);
+                throw;
+            }
+        }
+    }
 
-                try
-                {
-                    await sender.SendAsync(EmailMessageBuilder.Build(row, from), cancellationToken);
-                }
+    private async Task SendBatchAsync(
+        IntegrationsDbContext db, string owner, List<OutgoingEmailMessage> batch, IEmailSender sender, string from, CancellationToken cancellationToken)
+    {
+        foreach (var row in batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await sender.SendAsync(EmailMessageBuilder.Build(row, from), cancellationToken);
+            }
 #pragma warning disable CA1031 // Whatever the transport throws is recorded on the row and retried; it must not end the batch.
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
-                {
-                    await RecordFailureAsync(db, owner, row, exception);
-                    continue;
-                }
+            {
+                await RecordFailureAsync(db, owner, row, exception);
+                continue;
+            }
 
-                // Recorded even when shutting down: the server has the message.
-                var now = clock.GetUtcNow().UtcDateTime;
-                var marked = await AllTenants(db)
-                    .Where(e => e.Id == row.Id && e.LeaseOwner == owner)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(e => e.Status, OutgoingEmailStatus.Sent)
-                        .SetProperty(e => e.SentAt, now)
-                        .SetProperty(e => e.Attempts, row.Attempts + 1)
-                        .SetProperty(e => e.LastError, (string?)null)
-                        .SetProperty(e => e.LeaseOwner, (string?)null)
-                        .SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
-                if (marked == 0)
-                {
-                    LogLeaseLost(row.MessageId);
-                }
+            // Recorded even when shutting down: the server has the message.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var marked = await AllTenants(db)
+                .Where(e => e.Id == row.Id && e.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(e => e.Status, OutgoingEmailStatus.Sent)
+                    .SetProperty(e => e.SentAt, now)
+                    .SetProperty(e => e.Attempts, row.Attempts + 1)
+                    .SetProperty(e => e.LastError, (string?)null)
+                    .SetProperty(e => e.LeaseOwner, (string?)null)
+                    .SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
+            if (marked == 0)
+            {
+                LogLeaseLost(row.MessageId);
             }
         }
     }
