@@ -252,6 +252,7 @@ busy1=$(busy_ticks); ours1=$(ours); wall1=$(now)
 OTHERS=$(awk -v b=$((busy1 - busy0)) -v o=$((ours1 - ours0)) -v s="$(elapsed "$wall0" "$wall1")" -v hz="$TICK" \
     -v n="$(nproc)" 'BEGIN { v = 100 * (b - o) / (s * hz * n); printf "%.0f", v < 0 ? 0 : v }')
 stop_pid "$BASE_PID"; forget_pid "$BASE_PID"
+ours() { echo $(($(proc_ticks "$HUB_PID") + $(script_ticks))); }
 
 # --- 2. submits -------------------------------------------------------------------------------------------------
 prepare() { # COUNT FILE

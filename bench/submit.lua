@@ -22,6 +22,9 @@ function init(args)
   local file, n = args[1], tonumber(args[2])
   drafts, next_draft, submitted, other, sent, answered = {}, 0, 0, 0, 0, 0
   first, last = 0, 0
+  -- wrk calls request() once on thread 0's state to check the script (after init, before the run): that draft is
+  -- taken but never posted, so thread 0 waits for one answer less.
+  expected = (id == 0) and #drafts - 1 or #drafts
   local i = 0
   for line in io.lines(file) do
     if i % n == id then
@@ -49,7 +52,7 @@ end
 
 function response(status, headers, body)
   answered = answered + 1
-  if answered == #drafts then last = now() end
+  if answered == expected then last = now() end
   local location = headers["Location"] or headers["location"] or ""
   if status == 302 and location:find("/kvitto/", 1, true) then
     submitted = submitted + 1
