@@ -35,6 +35,10 @@ internal sealed class ServiceCache(IMemoryCache versions, ServiceSearchIndexes s
         searchIndexes.Remove(tenantId);
     }
 
+    /// <summary>A version already parsed on this node, if any (keyed by tenant, so no other tenant's version is found).</summary>
+    public PublishedService? CachedVersion(Guid tenantId, Guid versionId) =>
+        versions.TryGetValue((tenantId, versionId), out PublishedService? found) ? found : null;
+
     public PublishedService Version(Guid tenantId, Guid serviceId, Guid versionId, string version, string hash, string content) =>
         versions.GetOrCreate((tenantId, versionId), entry =>
         {
@@ -65,6 +69,11 @@ internal sealed class ServiceDirectory(CatalogDbContext db, ITenantContext tenan
     public async Task<PublishedService?> FindVersionAsync(Guid versionId, CancellationToken cancellationToken = default)
     {
         var tenantId = TenantId();
+        if (cache.CachedVersion(tenantId, versionId) is { } cached)
+        {
+            return cached;
+        }
+
         var row = await db.Versions.AsNoTracking().Where(v => v.Id == versionId)
             .Select(v => new { v.ServiceId, v.Id, v.Version, v.ContentHash, v.Content })
             .SingleOrDefaultAsync(cancellationToken);
