@@ -75,6 +75,7 @@ public static class HubDataModule
         else
         {
             builder.UseSqlite(connection, o => o.MigrationsHistoryTable(history));
+            builder.AddInterceptors(SqliteWriteGate.Interceptor);
         }
 
         builder.AddInterceptors(TenantWriteGuard.Instance);
@@ -129,16 +130,22 @@ public static class HubDataModule
 public sealed class HubConnection : IAsyncDisposable, IDisposable
 {
     private readonly Lazy<DbConnection> connection;
+    private readonly SemaphoreSlim? writeGate;
+    private bool holdsGate;
 
     /// <summary>Creates the (still closed) connection for the configured provider.</summary>
     public HubConnection(IOptions<DatabaseOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
+        writeGate = value.Provider == DatabaseProvider.Sqlite ? SqliteWriteGate.For(value.ConnectionString!) : null;
         connection = new Lazy<DbConnection>(() => value.Provider == DatabaseProvider.Postgres
             ? new NpgsqlConnection(value.ConnectionString)
-            : new SqliteConnection(value.ConnectionString));
+            : SqliteWriteGate.Configure(new SqliteConnection(value.ConnectionString), this));
     }
+
+    /// <summary>Whether this scope's transaction holds the SQLite write gate (its saves must not wait for it again).</summary>
+    internal bool HoldsWriteGate => holdsGate;
 
     /// <summary>The connection; EF Core opens and closes it as needed.</summary>
     public DbConnection Connection => connection.Value;
@@ -154,13 +161,28 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
             throw new InvalidOperationException("A transaction is already running in this scope.");
         }
 
-        if (Connection.State != System.Data.ConnectionState.Open)
+        if (writeGate is not null)
         {
-            await Connection.OpenAsync(cancellationToken);
+            // SQLite has one writer at a time; waiting here in order beats its busy-retry sleeps.
+            await writeGate.WaitAsync(cancellationToken);
+            holdsGate = true;
         }
 
-        Transaction = await Connection.BeginTransactionAsync(cancellationToken);
-        return Transaction;
+        try
+        {
+            if (Connection.State != System.Data.ConnectionState.Open)
+            {
+                await Connection.OpenAsync(cancellationToken);
+            }
+
+            Transaction = await Connection.BeginTransactionAsync(cancellationToken);
+            return Transaction;
+        }
+        catch
+        {
+            ReleaseGate();
+            throw;
+        }
     }
 
     /// <summary>Makes a context use the running transaction.</summary>
@@ -178,12 +200,23 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
     {
         Transaction?.Dispose();
         Transaction = null;
+        ReleaseGate();
+    }
+
+    private void ReleaseGate()
+    {
+        if (holdsGate)
+        {
+            holdsGate = false;
+            writeGate!.Release();
+        }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
         Transaction?.Dispose();
+        ReleaseGate();
         if (connection.IsValueCreated)
         {
             connection.Value.Dispose();
@@ -198,6 +231,7 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
             await Transaction.DisposeAsync();
         }
 
+        ReleaseGate();
         if (connection.IsValueCreated)
         {
             await connection.Value.DisposeAsync();
