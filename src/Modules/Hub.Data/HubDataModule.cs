@@ -75,7 +75,6 @@ public static class HubDataModule
         else
         {
             builder.UseSqlite(connection, o => o.MigrationsHistoryTable(history));
-            builder.AddInterceptors(SqliteWriteGate.Interceptor);
         }
 
         builder.AddInterceptors(TenantWriteGuard.Instance);
@@ -141,11 +140,8 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
         writeGate = value.Provider == DatabaseProvider.Sqlite ? SqliteWriteGate.For(value.ConnectionString!) : null;
         connection = new Lazy<DbConnection>(() => value.Provider == DatabaseProvider.Postgres
             ? new NpgsqlConnection(value.ConnectionString)
-            : SqliteWriteGate.Configure(new SqliteConnection(value.ConnectionString), this));
+            : SqliteWriteGate.Configure(new SqliteConnection(value.ConnectionString)));
     }
-
-    /// <summary>Whether this scope's transaction holds the SQLite write gate (its saves must not wait for it again).</summary>
-    internal bool HoldsWriteGate => holdsGate;
 
     /// <summary>The connection; EF Core opens and closes it as needed.</summary>
     public DbConnection Connection => connection.Value;
@@ -163,8 +159,14 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
 
         if (writeGate is not null)
         {
-            // SQLite has one writer at a time; waiting here in order beats its busy-retry sleeps.
-            await writeGate.WaitAsync(cancellationToken);
+            // SQLite has one writer at a time; waiting here in order beats its busy-retry sleeps. The wait is as long as
+            // SQLite itself would wait for its lock, so a transaction begun inside another fails instead of hanging.
+            var timeout = TimeSpan.FromSeconds(Math.Max(1, ((SqliteConnection)Connection).DefaultTimeout));
+            if (!await writeGate.WaitAsync(timeout, cancellationToken))
+            {
+                throw new TimeoutException($"No turn to write to the SQLite database within {timeout.TotalSeconds:0} s.");
+            }
+
             holdsGate = true;
         }
 

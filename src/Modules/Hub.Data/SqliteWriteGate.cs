@@ -1,118 +1,44 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Hub.Data;
 
 /// <summary>
-/// SQLite takes one writer at a time. When two write at once, Microsoft.Data.Sqlite retries the loser after sleeping,
-/// which turns a few milliseconds of queueing into hundreds. So the node queues its writes itself, one gate per
-/// database: a <see cref="HubConnection"/> transaction holds it from begin to end, and a SaveChanges outside such a
-/// transaction holds it for the save. Readers never wait (WAL). PostgreSQL needs none of this.
+/// SQLite takes one writer at a time. When two write at once, Microsoft.Data.Sqlite retries the loser after sleeping
+/// 150 ms, which turns a few milliseconds of queueing into hundreds. So a <see cref="HubConnection"/> transaction (a
+/// submission, a recipe) waits for its turn in a per-database gate from begin to end, and every connection sets
+/// SQLite's own busy timeout, whose short, growing waits serve the single-statement saves outside such a transaction.
+/// Readers never wait (WAL). PostgreSQL needs none of this.
 /// </summary>
+/// <remarks>
+/// The gate is deliberately not taken around plain SaveChanges calls: EF Core does not report every way a save can
+/// end to interceptors (a concurrency conflict, an interceptor that refuses the save), and a gate that is not given
+/// back stops every later write on the node.
+/// </remarks>
 internal static class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
-
-    /// <summary>Which scope's <see cref="HubConnection"/> a connection belongs to.</summary>
-    private static readonly ConditionalWeakTable<System.Data.Common.DbConnection, HubConnection> Owners = [];
-
-    public static SaveChangesInterceptor Interceptor { get; } = new GateInterceptor();
 
     public static SemaphoreSlim For(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
     /// <summary>
     /// Every opened connection commits with <c>synchronous=NORMAL</c>, SQLite's setting for WAL: a committed
     /// transaction survives the process being killed (the WAL is written before commit returns); only a power cut
-    /// may lose the last commits. Production deployments that need more run PostgreSQL.
+    /// may lose the last commits. Production deployments that need more run PostgreSQL. The busy timeout follows
+    /// the connection string's <c>Default Timeout</c>.
     /// </summary>
-    public static SqliteConnection Configure(SqliteConnection connection, HubConnection owner)
+    public static SqliteConnection Configure(SqliteConnection connection)
     {
-        Owners.AddOrUpdate(connection, owner);
+        var busyMilliseconds = Math.Max(1, connection.DefaultTimeout) * 1000L;
         connection.StateChange += (sender, args) =>
         {
             if (args.CurrentState == System.Data.ConnectionState.Open && sender is SqliteConnection opened)
             {
                 using var pragma = opened.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+                pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyMilliseconds};";
                 pragma.ExecuteNonQuery();
             }
         };
         return connection;
-    }
-
-    private sealed class GateInterceptor : SaveChangesInterceptor
-    {
-        private readonly ConditionalWeakTable<DbContext, SemaphoreSlim> held = [];
-
-        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-        {
-            if (GateFor(eventData.Context) is { } gate)
-            {
-                gate.Wait();
-                held.AddOrUpdate(eventData.Context!, gate);
-            }
-
-            return result;
-        }
-
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (GateFor(eventData.Context) is { } gate)
-            {
-                await gate.WaitAsync(cancellationToken);
-                held.AddOrUpdate(eventData.Context!, gate);
-            }
-
-            return result;
-        }
-
-        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-        {
-            Release(eventData.Context);
-            return result;
-        }
-
-        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-        {
-            Release(eventData.Context);
-            return ValueTask.FromResult(result);
-        }
-
-        public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
-
-        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Release(eventData.Context);
-            return Task.CompletedTask;
-        }
-
-        public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
-
-        public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Release(eventData.Context);
-            return Task.CompletedTask;
-        }
-
-        /// <summary>The gate to take for a save, or null when the save runs inside a transaction (which holds it).</summary>
-        private static SemaphoreSlim? GateFor(DbContext? context) =>
-            context is null || context.Database.CurrentTransaction is not null
-                || (Owners.TryGetValue(context.Database.GetDbConnection(), out var owner) && owner.HoldsWriteGate)
-                || context.Database.GetConnectionString() is not { } connectionString
-                ? null
-                : For(connectionString);
-
-        private void Release(DbContext? context)
-        {
-            if (context is not null && held.TryGetValue(context, out var gate))
-            {
-                held.Remove(context);
-                gate.Release();
-            }
-        }
     }
 }

@@ -167,6 +167,11 @@ public abstract class EnqueueEmailTests(HubFixture fixture) : TwoTenantTests(fix
         db.Entry(row).Property(e => e.Subject).CurrentValue = "Kapad";
 
         await Assert.ThrowsAsync<CrossTenantWriteException>(() => db.SaveChangesAsync());
+
+        // A refused save leaves nothing held: the next writes on this node go through (a regression once hung here).
+        await using var next = TenantScope(Own);
+        await next.ServiceProvider.GetRequiredService<IEmailOutbox>().EnqueueAsync(new OutgoingEmail(Address("after"), "Efter", "Text"))
+            .WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
