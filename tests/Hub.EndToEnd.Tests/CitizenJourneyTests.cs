@@ -131,6 +131,14 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browser)
         await PageChecks.AssertAccessibleAsync(page, language);
         var number = await CaseNumberAsync(page);
         Assert.Contains(en ? "Submitted" : "Inskickad", await page.Locator(".facts").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("#", page.Url, StringComparison.Ordinal);
+
+        // The confirmation e-mail: the case number and a link to Mina sidor, none of the answers.
+        var mail = await browser.Hub.Mailbox.WaitForAsync($"anna.{language}@tyreso.example");
+        Assert.Contains(number, mail.Subject, StringComparison.Ordinal);
+        Assert.Contains(TestMailbox.Links(mail), link => link.AbsolutePath == $"/{Tenant}/mina-sidor");
+        Assert.DoesNotContain("20150612-1233", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Elsa", mail.TextBody, StringComparison.Ordinal);
 
         // Mina sidor, reached by the receipt's link.
         await page.Locator($"main a[href$='/{Tenant}/mina-sidor']").FocusAsync();
