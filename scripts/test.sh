@@ -2,8 +2,10 @@
 # Runs every test: unit, integration on SQLite and on a private PostgreSQL, end-to-end in Chromium with axe.
 # Installs Debian's chromium and postgresql when missing, starts PostgreSQL on a free loopback port, stops it
 # and removes its files afterwards, and ends with the line "N passed, N failed".
+# With an argument (a test project or solution), builds and runs only that: scripts/test.sh tests/Hub.Cases.Tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+target=${1:-Hub.sln}
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -47,10 +49,10 @@ mkdir -p "$pg_data"
 export HUB_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=hub;Database=postgres;Include Error Detail=true"
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 
-dotnet build Hub.sln -c Release -nologo -clp:ErrorsOnly
+dotnet build "$target" -c Release -nologo -clp:ErrorsOnly
 set +e
 # A test that stops making progress for 5 minutes is killed and reported as failed, so a hang costs minutes, not CI's hour.
-dotnet test Hub.sln -c Release --no-build --blame-hang-timeout 5m --blame-hang-dump-type none 2>&1 | tee "$work/test-output.log"
+dotnet test "$target" -c Release --no-build --blame-hang-timeout 5m --blame-hang-dump-type none 2>&1 | tee "$work/test-output.log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -34,11 +34,15 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
             ?? ["demo-hub.recipe.json", "tyreso.recipe.json", "mjolby.recipe.json", "sundsvall.recipe.json"];
         MailDirectory = Path.Combine(Path.GetTempPath(), "hub-tests", "mail-" + Guid.NewGuid().ToString("N"));
         Mailbox = new TestMailbox(MailDirectory);
+        FilesDirectory = Path.Combine(Path.GetTempPath(), "hub-tests", "files-" + Guid.NewGuid().ToString("N"));
         UseKestrel(0);
     }
 
     /// <summary>The pickup directory this host writes its e-mail to (unless the test configured SMTP).</summary>
     public string MailDirectory { get; }
+
+    /// <summary>Where this host keeps uploaded files (<c>Hub:Files:Root</c>), removed with the host.</summary>
+    public string FilesDirectory { get; }
 
     /// <summary>The e-mail this host has sent.</summary>
     public TestMailbox Mailbox { get; }
@@ -88,6 +92,7 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Hub:Email:PickupDirectory", MailDirectory);
         }
 
+        builder.UseSetting("Hub:Files:Root", FilesDirectory);
         builder.UseSetting("Hub:Email:From", "noreply@hub.localhost");
         builder.UseSetting("Hub:Email:PollInterval", "00:00:01");
         foreach (var (key, value) in settings)
@@ -106,9 +111,9 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         try
         {
-            if (Directory.Exists(MailDirectory))
+            foreach (var directory in new[] { MailDirectory, FilesDirectory }.Where(Directory.Exists))
             {
-                Directory.Delete(MailDirectory, recursive: true);
+                Directory.Delete(directory, recursive: true);
             }
         }
         catch (IOException)

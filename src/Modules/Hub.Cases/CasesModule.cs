@@ -28,12 +28,15 @@ public static class CasesModule
         services.AddOptions<CasesOptions>().Bind(builder.Configuration.GetSection("Hub:Cases"))
             .Validate(o => o.DraftRetentionDays is >= 1 and <= 365, "Hub:Cases:DraftRetentionDays must be 1–365")
             .Validate(o => o.AnonymousDraftRetentionHours is >= 1 and <= 720, "Hub:Cases:AnonymousDraftRetentionHours must be 1–720")
+            .Validate(o => o.DraftSweepInterval >= TimeSpan.FromMinutes(1) && o.DraftSweepInterval <= TimeSpan.FromDays(1), "Hub:Cases:DraftSweepInterval must be 00:01:00–1.00:00:00")
             .ValidateOnStart();
         services.AddScoped<DraftStore>();
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseReader>();
         services.AddScoped<SignatureRecorder>();
         services.AddSingleton<FileStore>();
+        services.AddSingleton<DraftSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DraftSweeper>());
         services.AddModulePages(typeof(CasesModule).Assembly);
         services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles());
         return builder;

@@ -8,4 +8,7 @@ internal sealed class CasesOptions
 
     /// <summary>Hours an anonymous draft is kept after its last change (default 24).</summary>
     public int AnonymousDraftRetentionHours { get; set; } = 24;
+
+    /// <summary>How often expired drafts and files no case kept are removed (default one hour).</summary>
+    public TimeSpan DraftSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }
