@@ -70,7 +70,11 @@ internal static class HubWeb
     public static WebApplication UseHubPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.Use(SecurityHeaders);
+        var formAction = string.Join(' ', app.Services.GetServices<FormActionSource>().Select(s => s.Origin).Distinct().Prepend("'self'"));
+        var contentSecurityPolicy =
+            "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+            $"object-src 'none'; base-uri 'self'; form-action {formAction}; frame-ancestors 'none'";
+        app.Use((context, next) => SecurityHeaders(context, next, contentSecurityPolicy));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -117,15 +121,13 @@ internal static class HubWeb
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
         && !url.Any(char.IsControl);
 
-    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next, string contentSecurityPolicy)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers.ContentSecurityPolicy =
-            "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
-            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
         return next();
     }
 }

@@ -34,6 +34,12 @@ internal static class CitizenEId
         var options = ReadOptions(builder.Configuration, builder.Environment);
         var services = builder.Services;
         services.AddSingleton(options);
+        if (options.Provider == EIdProviderKind.Oidc && Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority))
+        {
+            // "Sign and submit" is a form post answered by a redirect to the broker; the CSP must let it leave.
+            services.AddFormActionSource(authority.GetLeftPart(UriPartial.Authority));
+        }
+
         var authentication = services.AddAuthentication();
         authentication.AddCookie(CookieScheme, cookie =>
         {
