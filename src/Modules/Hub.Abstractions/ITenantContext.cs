@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Hub.Abstractions;
 
 /// <summary>The tenant the current request or unit of work acts for.</summary>
@@ -9,4 +11,11 @@ public interface ITenantContext
 
     /// <summary>Whose look the page has: the current tenant, or the hub's at the root (<c>/</c>).</summary>
     TenantSnapshot? Site { get; }
+}
+
+/// <summary>Scopes acting as a tenant known by id: for background work that reads rows of every tenant.</summary>
+public interface ITenantScopes
+{
+    /// <summary>A new DI scope whose <see cref="ITenantContext"/> is the tenant with this id, or null if there is none.</summary>
+    AsyncServiceScope? CreateScope(Guid tenantId);
 }

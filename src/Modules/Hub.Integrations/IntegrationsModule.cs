@@ -2,14 +2,16 @@ using Hub.Data;
 using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Email;
+using Hub.Integrations.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Integrations;
 
-/// <summary>Outgoing integrations: e-mail through an outbox (MailKit; SMTP or a pickup directory).</summary>
+/// <summary>Outgoing integrations: e-mail through an outbox (MailKit; SMTP or a pickup directory), and durable timers.</summary>
 public static class IntegrationsModule
 {
     /// <summary>The module's name (migrations history table, logs).</summary>
@@ -36,6 +38,13 @@ public static class IntegrationsModule
         services.AddSingleton<IEmailTransport, EmailTransport>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddHostedService<CrossTenantEmailDispatcher>();
+        services.AddOptions<TimerOptions>().Bind(builder.Configuration.GetSection(TimerOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize is >= 1 and <= 1000 && o.LeaseDuration > TimeSpan.Zero && o.MaxAttempts >= 1,
+                "Hub:Timers: PollInterval and LeaseDuration must be positive, BatchSize 1–1000, MaxAttempts at least 1")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<IDurableTimers, DurableTimers>();
+        services.AddHostedService<TimerWorker>();
         return builder;
     }
 }

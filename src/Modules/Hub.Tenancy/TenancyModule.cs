@@ -31,7 +31,9 @@ public static class TenancyModule
         services.AddHostedService<TenantRegistryRefresher>();
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddSingleton<TenantScopeFactory>();
+        services.AddSingleton<ITenantScopeFactory>(sp => sp.GetRequiredService<TenantScopeFactory>());
+        services.AddSingleton<ITenantScopes>(sp => sp.GetRequiredService<TenantScopeFactory>());
         services.AddSingleton<IFeatureCatalog, FeatureCatalog>();
         services.AddScoped<Settings.TenantAdministration>();
         services.AddSingleton<TenantProvisioner>();

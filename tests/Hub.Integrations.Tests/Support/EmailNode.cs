@@ -32,11 +32,14 @@ internal sealed class EmailNode : IAsyncDisposable
 
     public string ContentRoot { get; }
 
+    public Hub.Integrations.Timers.TimerWorker Timers => Services.GetServices<IHostedService>().OfType<Hub.Integrations.Timers.TimerWorker>().Single();
+
     public CrossTenantEmailDispatcher Dispatcher => Services.GetServices<IHostedService>().OfType<CrossTenantEmailDispatcher>().Single();
 
     /// <summary>Builds a node on <paramref name="database"/> and migrates it; starts the dispatcher loop unless told not to.</summary>
     public static async Task<EmailNode> CreateAsync(
-        TestDatabase database, IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null, bool start = true)
+        TestDatabase database, IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null, bool start = true,
+        Action<IServiceCollection>? configure = null)
     {
         var contentRoot = Path.Combine(Path.GetTempPath(), "hub-tests", "node-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(contentRoot);
@@ -57,6 +60,9 @@ internal sealed class EmailNode : IAsyncDisposable
         builder.AddIntegrationsModule();
         builder.Services.AddScoped<TestTenantContext>();
         builder.Services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TestTenantContext>());
+        builder.Services.AddSingleton<TestTenantScopes>();
+        builder.Services.AddSingleton<ITenantScopes>(sp => sp.GetRequiredService<TestTenantScopes>());
+        configure?.Invoke(builder.Services);
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
@@ -89,6 +95,11 @@ internal sealed class EmailNode : IAsyncDisposable
     /// <summary>A scope acting as <paramref name="tenant"/>, or outside any tenant when null.</summary>
     public AsyncServiceScope Scope(TenantSnapshot? tenant)
     {
+        if (tenant is not null)
+        {
+            Services.GetRequiredService<TestTenantScopes>().Known[tenant.Id] = tenant;
+        }
+
         var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TestTenantContext>().Tenant = tenant;
         return scope;
@@ -124,6 +135,24 @@ internal sealed class EmailNode : IAsyncDisposable
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Left for the OS's temp cleaning.
+        }
+    }
+
+    /// <summary>The tenants this node has acted as: background workers find them by id.</summary>
+    private sealed class TestTenantScopes(IServiceProvider services) : ITenantScopes
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<Guid, TenantSnapshot> Known { get; } = new();
+
+        public AsyncServiceScope? CreateScope(Guid tenantId)
+        {
+            if (!Known.TryGetValue(tenantId, out var tenant))
+            {
+                return null;
+            }
+
+            var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TestTenantContext>().Tenant = tenant;
+            return scope;
         }
     }
 

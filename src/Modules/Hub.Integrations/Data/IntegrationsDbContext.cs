@@ -6,12 +6,14 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Hub.Integrations.Data;
 
-/// <summary>The e-mail outbox. Rows are tenant-owned: a tenant's scope sees and writes only its own messages.</summary>
+/// <summary>The e-mail outbox and durable timers. Rows are tenant-owned: a tenant's scope sees and writes only its own messages.</summary>
 internal class IntegrationsDbContext(DbContextOptions options, ITenantContext? tenantContext) : DbContext(options), ITenantScopedDbContext
 {
     public Guid? CurrentTenantId => tenantContext?.Tenant?.Id;
 
     public DbSet<OutgoingEmailMessage> OutgoingEmails => Set<OutgoingEmailMessage>();
+
+    public DbSet<DurableTimer> Timers => Set<DurableTimer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,6 +33,21 @@ internal class IntegrationsDbContext(DbContextOptions options, ITenantContext? t
             email.HasIndex(e => e.MessageId).IsUnique();
             // The dispatcher's claim: queued rows that are due.
             email.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        });
+        modelBuilder.Entity<DurableTimer>(timer =>
+        {
+            timer.ToTable("integrations_timers");
+            timer.HasKey(t => t.Id);
+            timer.Property(t => t.Id).ValueGeneratedNever();
+            timer.Property(t => t.Kind).HasMaxLength(64);
+            timer.Property(t => t.Subject).HasMaxLength(200);
+            timer.Property(t => t.Payload).HasMaxLength(4000);
+            timer.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+            timer.Property(t => t.LastError).HasMaxLength(2000);
+            timer.Property(t => t.LeaseOwner).HasMaxLength(200);
+            // The worker's claim: pending timers that are due.
+            timer.HasIndex(t => new { t.Status, t.NextAttemptAt });
+            timer.HasIndex(t => new { t.TenantId, t.Kind, t.Subject });
         });
         modelBuilder.ApplyTenantQueryFilters(this);
     }

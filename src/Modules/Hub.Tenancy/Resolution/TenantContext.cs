@@ -12,8 +12,11 @@ internal sealed class TenantContext(TenantRegistry registry) : ITenantContext
     public TenantSnapshot? Site => Tenant ?? registry.Hub;
 }
 
-internal sealed class TenantScopeFactory(IServiceScopeFactory scopes, TenantRegistry registry) : ITenantScopeFactory
+internal sealed class TenantScopeFactory(IServiceScopeFactory scopes, TenantRegistry registry) : ITenantScopeFactory, ITenantScopes
 {
+    public AsyncServiceScope? CreateScope(Guid tenantId) =>
+        registry.FindById(tenantId) is { } tenant ? CreateScope(scopes, tenant) : null;
+
     public AsyncServiceScope CreateScope(string slug)
     {
         var tenant = registry.FindBySlug(slug) ?? throw new InvalidOperationException($"No tenant '{slug}'.");

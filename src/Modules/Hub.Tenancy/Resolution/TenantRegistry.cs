@@ -26,6 +26,8 @@ internal sealed class TenantRegistry(IServiceScopeFactory scopes) : ITenantDirec
 
     public TenantSnapshot? FindBySlug(string slug) => current.FindBySlug(slug);
 
+    public TenantSnapshot? FindById(Guid id) => current.FindById(id);
+
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         await refreshing.WaitAsync(cancellationToken);
@@ -87,5 +89,7 @@ internal sealed class TenantRegistry(IServiceScopeFactory scopes) : ITenantDirec
         public TenantSnapshot? FindBySlug(string slug) => bySlug.GetValueOrDefault(slug);
 
         public TenantSnapshot? FindByHost(string host) => byHost.GetValueOrDefault(host);
+
+        public TenantSnapshot? FindById(Guid id) => All.FirstOrDefault(t => t.Id == id);
     }
 }
