@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
-using Hub.Catalog.Merging;
+using Hub.Catalog.Contracts;
 
 BenchmarkRunner.Run<Hub.Bench.Merge.MergeBenchmarks>(args: args);
 
@@ -51,10 +51,10 @@ public class MergeBenchmarks
     public JsonNode DeepCopy() => @base.DeepClone();
 
     [Benchmark(Description = "merge, 30 changes, no conflict")]
-    public MergeResult MergeClean() => KeyedMerge.Merge(@base, ours, theirs);
+    public object MergeClean() => KeyedMerge.Merge(@base, ours, theirs);
 
     [Benchmark(Description = "merge, 10 conflicts")]
-    public MergeResult MergeConflicts() => KeyedMerge.Merge(@base, conflicting, theirs);
+    public object MergeConflicts() => KeyedMerge.Merge(@base, conflicting, theirs);
 
     private static JsonObject Service()
     {

@@ -1,3 +1,4 @@
+using Hub.Audit;
 using Hub.Data;
 using Hub.Cases;
 using Hub.Catalog;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHubData();
 builder.AddTenancyModule();
 builder.AddIdentityModule();
+builder.AddAuditModule();
 builder.AddIntegrationsModule();
 builder.AddCatalogModule();
 builder.AddCasesModule();

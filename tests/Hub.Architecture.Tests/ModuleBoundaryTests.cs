@@ -9,9 +9,9 @@ namespace Hub.Architecture.Tests;
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Feature modules; Hub.Abstractions and Hub.Data are the shared kernel every module may use.</summary>
-    public static TheoryData<string> Modules => new() { "Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases" };
+    public static TheoryData<string> Modules => new() { "Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases", "Hub.Audit" };
 
-    private static readonly string[] ModuleNames = ["Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases"];
+    private static readonly string[] ModuleNames = ["Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases", "Hub.Audit"];
 
     private static readonly string[] SharedKernel = ["Hub.Abstractions", "Hub.Data"];
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Hub.Catalog.Merging;
+using Hub.Catalog.Contracts;
 
 namespace Hub.Catalog.Tests.Merging;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Hub.Catalog.Merging;
+namespace Hub.Catalog.Contracts;
 
 /// <summary>Which side a person chose for a conflict.</summary>
 public enum MergeSide

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Hub.Abstractions;
+using Hub.Audit.Contracts;
+using Hub.Audit.Data;
+using Hub.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Hub.Audit;
+
+/// <summary>Writes events as rows of the current tenant in the scope's unit of work; see <see cref="IAuditTrail"/>.</summary>
+internal sealed partial class AuditTrail(AuditDbContext db, HubConnection connection, ITenantContext tenantContext, TimeProvider clock) : IAuditTrail
+{
+    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Validate(entry);
+        var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("Audit events are recorded inside a tenant.");
+        if (db.Database.CurrentTransaction?.GetDbTransaction() != connection.Transaction)
+        {
+            await db.Database.UseTransactionAsync(connection.Transaction, cancellationToken);
+        }
+
+        db.Events.Add(new AuditRecord
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenant.Id,
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Action = entry.Action,
+            SubjectType = entry.SubjectType,
+            SubjectId = entry.SubjectId,
+            Actor = entry.Actor,
+            Details = entry.Details,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEvent>> ForSubjectAsync(string subjectType, string subjectId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.SubjectType == subjectType && e.SubjectId == subjectId)
+            .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new AuditEvent(r.Id, new DateTimeOffset(DateTime.SpecifyKind(r.AtUtc, DateTimeKind.Utc)), r.Action, r.SubjectType, r.SubjectId, r.Actor, r.Details)).ToList();
+    }
+
+    private static void Validate(AuditEntry entry)
+    {
+        if (!Name().IsMatch(entry.Action ?? "") || !Name().IsMatch(entry.SubjectType ?? ""))
+        {
+            throw new ArgumentException("An audit action and subject type are lower-case names with dots or dashes, at most 64 characters.", nameof(entry));
+        }
+
+        if (string.IsNullOrEmpty(entry.SubjectId) || entry.SubjectId.Length > 200 || string.IsNullOrEmpty(entry.Actor) || entry.Actor.Length > 200)
+        {
+            throw new ArgumentException("An audit event needs a subject id and an actor of 1–200 characters.", nameof(entry));
+        }
+
+        if (entry.Details is { Length: > 4000 })
+        {
+            throw new ArgumentException("An audit event's details are at most 4,000 characters.", nameof(entry));
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9.-]{0,63}$")]
+    private static partial Regex Name();
+}
