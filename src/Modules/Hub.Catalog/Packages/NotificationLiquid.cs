@@ -91,8 +91,14 @@ internal static partial class NotificationLiquid
         {
             return (null, $"takes more than {MaxSteps} steps or nests too deeply (a loop that never ends?)");
         }
-        catch (Exception exception) when (exception is ParseException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        catch (FileNotFoundException)
         {
+            return (null, "includes another template; notification templates must be self-contained");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The template is untrusted input: whatever it makes the engine throw (an undefined filter, a bad
+            // argument, a limit) is a reason to refuse it, never an error of the hub.
             return (null, exception.Message.Split('\n')[0]);
         }
     }
