@@ -10,6 +10,9 @@ namespace Hub.Catalog.Tests.Packages;
 /// </summary>
 internal static class HostilePackages
 {
+    /// <summary>A Liquid list of 40 items to loop over (ranges are refused before anything runs).</summary>
+    public const string Forty = "{% assign xs = 'a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a' | split: ',' %}";
+
     public static IReadOnlyDictionary<string, string> All { get; } = Build();
 
     public static TheoryData<string> Names()
@@ -189,9 +192,10 @@ internal static class HostilePackages
             ["json-filter"] = "{{ case | json }}",
             ["include"] = "{% include 'secrets' %}",
             ["render"] = "{% render '../appsettings' %}",
-            ["endless-loop"] = "{% for i in (1..1000000) %}{{ i }}{% endfor %}",
-            ["doubling"] = "{% assign s = 'aaaaaaaaaa' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}",
-            ["replace-bomb"] = "{% assign s = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' %}{% for i in (1..10) %}{% assign s = s | replace: 'a', s %}{% endfor %}{{ s | size }}",
+            ["range"] = "{% for i in (1..1000000) %}{{ i }}{% endfor %}",
+            ["endless-loop"] = Forty + "{% for a in xs %}{% for b in xs %}{% for c in xs %}x{% endfor %}{% endfor %}{% endfor %}",
+            ["doubling"] = "{% assign s = 'aaaaaaaaaa' %}" + Forty + "{% for i in xs %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}",
+            ["replace-bomb"] = "{% assign s = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' %}" + Forty + "{% for i in xs %}{% assign s = s | replace: 'a', s %}{% endfor %}{{ s | size }}",
             ["bad-expression"] = "{{ case.number | append: }}",
         };
         foreach (var (name, source) in liquid)

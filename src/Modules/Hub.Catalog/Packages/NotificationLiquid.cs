@@ -55,6 +55,17 @@ internal static partial class NotificationLiquid
     {
         if (Parser.TryParse(source, out var parsed, out var error))
         {
+            // A range is built whole before a loop's first step ((1..100000000) is 100 million values), so the step
+            // limit cannot stop it; notifications have nothing to count, so ranges are not offered.
+            var ranges = new RangeFinder();
+            ranges.VisitTemplate(parsed);
+            if (ranges.Found)
+            {
+                template = null;
+                problem = "uses a range such as (1..10), which notification templates do not support";
+                return false;
+            }
+
             template = parsed;
             problem = null;
             return true;
@@ -166,4 +177,15 @@ internal static partial class NotificationLiquid
 
     [GeneratedRegex(@"^(?<reason>.*?) at \((?<line>\d+):(?<column>\d+)\)")]
     private static partial Regex ErrorPattern();
+
+    private sealed class RangeFinder : Fluid.Ast.AstVisitor
+    {
+        public bool Found { get; private set; }
+
+        protected override Fluid.Ast.Expression VisitRangeExpression(Fluid.Ast.RangeExpression rangeExpression)
+        {
+            Found = true;
+            return base.VisitRangeExpression(rangeExpression);
+        }
+    }
 }
