@@ -1,6 +1,8 @@
 using Hub.Abstractions;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
+using Hub.Catalog.Packages;
+using Hub.Catalog.Quality;
 using Hub.Catalog.Recipes;
 using Hub.Data;
 using Hub.Search.Contracts;
@@ -29,6 +31,9 @@ public static class CatalogModule
             new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = 5_000 }),
             sp.GetRequiredService<ServiceSearchIndexes>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IServiceDirectory, ServiceDirectory>();
+        services.AddScoped<IServicePackages, ServicePackages>();
+        services.AddOptions<QualityGateOptions>().BindConfiguration("Hub:Catalog:QualityGate");
+        services.TryAddSingleton<IServiceQualityGate, ServiceQualityGate>();
         services.AddSingleton<IRecipeStepHandler, ServicesRecipeStep>();
         services.AddModulePages(typeof(CatalogModule).Assembly);
         return builder;

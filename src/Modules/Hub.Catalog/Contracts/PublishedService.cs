@@ -17,7 +17,10 @@ public sealed record PublishedService(Guid ServiceId, Guid VersionId, string Ver
     public FormDefinition Form => Package.Form;
 }
 
-/// <summary>A whole service as a file describes it: texts, metadata and the form. Immutable once read.</summary>
+/// <summary>
+/// A whole service as a package file describes it (<c>docs/package-format.md</c>): texts, metadata, the form, the
+/// workflow and the adaptation policy. Immutable once read.
+/// </summary>
 /// <param name="Key">Stable key, equal to the form's key.</param>
 /// <param name="Version">Semantic version.</param>
 /// <param name="Title">Name in every language.</param>
@@ -38,7 +41,23 @@ public sealed record ServicePackage(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords,
     ServiceAccess Access,
     int HandlingDays,
-    FormDefinition Form);
+    FormDefinition Form)
+{
+    /// <summary>The package's own workflow, or null when it declares none (then <see cref="EffectiveWorkflow"/> is the default).</summary>
+    public ServiceWorkflow? Workflow { get; init; }
+
+    /// <summary>What adopters may change, or null when the package declares nothing (everything may be changed).</summary>
+    public AdaptationPolicy? Adaptation { get; init; }
+
+    /// <summary>Documents the catalogue keeps about the service (process description, legal basis, …).</summary>
+    public IReadOnlyList<ServiceDocument> Documents { get; init; } = [];
+
+    /// <summary>The workflow cases of this service follow: its own, else <see cref="ServiceWorkflow.Default"/>.</summary>
+    public ServiceWorkflow EffectiveWorkflow => Workflow ?? ServiceWorkflow.Default(Form.Languages);
+
+    /// <summary>The adaptation policy that applies: its own, else <see cref="AdaptationPolicy.Open"/>.</summary>
+    public AdaptationPolicy EffectiveAdaptation => Adaptation ?? AdaptationPolicy.Open;
+}
 
 /// <summary>Who may use a service and how.</summary>
 public enum ServiceAccess

@@ -12,111 +12,152 @@ namespace Hub.Catalog.Packages;
 /// Reads and writes a service file (<c>recipes/services/*.service.json</c>): the service's texts and metadata plus its
 /// form. Reading never throws on bad input: it reports every problem with its path.
 /// </summary>
+/// <summary>
+/// Reads and writes a service package, format version 1 (<c>docs/package-format.md</c>): the service's texts and
+/// metadata, its form, workflow and adaptation policy. Service files in <c>recipes/services</c> are packages too.
+/// Reading never throws on bad input: it reports every problem with its path. The content hash covers the canonical
+/// content, which leaves out <c>formatVersion</c> and every default, so a package exported and imported again, or
+/// written before workflows existed, keeps its hash.
+/// </summary>
 internal static partial class ServicePackageJson
 {
-    private static readonly string[] Properties =
-        ["key", "version", "title", "summary", "description", "category", "keywords", "access", "handlingDays", "form"];
+    /// <summary>The package format this hub reads and writes.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The top-level properties of a package, in the order the documentation lists them.</summary>
+    public static readonly IReadOnlyList<string> Properties =
+    [
+        "formatVersion", "key", "version", "title", "summary", "description", "category", "keywords", "access", "handlingDays",
+        "documents", "form", "workflow", "adaptation",
+    ];
+
+    public const int MaxDocuments = 20;
 
     public static (ServicePackage? Package, IReadOnlyList<FormProblem> Problems) Read(string json)
     {
+        ArgumentNullException.ThrowIfNull(json);
         var problems = new List<FormProblem>();
-        JsonDocument document;
-        try
+        using var document = PackageJsonInput.Parse(json, problems);
+        if (document is null)
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
-        }
-        catch (JsonException exception)
-        {
-            return (null, [new FormProblem("$", "is not valid JSON: " + exception.Message.Split(" Path:")[0])]);
+            return (null, problems);
         }
 
-        using (document)
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, [new FormProblem("$", "must be an object")]);
-            }
-
-            foreach (var property in root.EnumerateObject())
-            {
-                if (!Properties.Contains(property.Name))
-                {
-                    problems.Add(new FormProblem("$." + property.Name, "is not a known property here"));
-                }
-            }
-
-            var key = String(root, "key", problems);
-            if (key is not null && !KeyPattern().IsMatch(key))
-            {
-                problems.Add(new FormProblem("$.key", "must be 1–64 lower-case letters, digits or hyphens, starting with a letter"));
-            }
-
-            var version = String(root, "version", problems);
-            if (version is not null && !VersionPattern().IsMatch(version))
-            {
-                problems.Add(new FormProblem("$.version", "must be a version like 1.0.0"));
-            }
-
-            FormDefinition? form = null;
-            if (root.TryGetProperty("form", out var formElement))
-            {
-                var read = FormDefinitionJson.Read(formElement.GetRawText());
-                problems.AddRange(read.Problems.Select(p => new FormProblem("$.form" + p.Path.TrimStart('$'), p.Message)));
-                form = read.Definition;
-            }
-            else
-            {
-                problems.Add(new FormProblem("$.form", "is missing"));
-            }
-
-            var languages = form?.Languages ?? ["sv"];
-            var title = Text(root, "title", languages, 200, problems);
-            var summary = Text(root, "summary", languages, 500, problems);
-            var description = Text(root, "description", languages, 5000, problems);
-            var category = String(root, "category", problems);
-            if (category is not null && ServiceCategories.All.All(c => c.Key != category))
-            {
-                problems.Add(new FormProblem("$.category", $"must be one of {string.Join(", ", ServiceCategories.All.Select(c => c.Key))}"));
-            }
-
-            var access = String(root, "access", problems) switch
-            {
-                null => (ServiceAccess?)null,
-                "anonymous" => ServiceAccess.Anonymous,
-                "login" => ServiceAccess.Login,
-                "loginAndSignature" => ServiceAccess.LoginAndSignature,
-                _ => Problem<ServiceAccess>(problems, "$.access", "must be anonymous, login or loginAndSignature"),
-            };
-            int? handlingDays = null;
-            if (!root.TryGetProperty("handlingDays", out var days) || days.ValueKind != JsonValueKind.Number
-                || !days.TryGetInt32(out var d) || d is < 1 or > 365)
-            {
-                problems.Add(new FormProblem("$.handlingDays", "must be a whole number of days from 1 to 365"));
-            }
-            else
-            {
-                handlingDays = d;
-            }
-
-            var keywords = Keywords(root, languages, problems);
-            if (key is not null && form is not null && form.Key != key)
-            {
-                problems.Add(new FormProblem("$.form.key", $"must equal the service's key '{key}'"));
-            }
-
-            if (problems.Count > 0)
-            {
-                return (null, problems);
-            }
-
-            return (new ServicePackage(key!, version!, title!, summary!, description!, category!, keywords!, access!.Value, handlingDays!.Value, form!), problems);
+            return (null, [new FormProblem("$", "must be an object")]);
         }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!Properties.Contains(property.Name))
+            {
+                problems.Add(new FormProblem(PackageJsonInput.Property("$", property.Name), "is not a known property here"));
+            }
+        }
+
+        if (root.TryGetProperty("formatVersion", out var format)
+            && (format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out var formatVersion) || formatVersion != FormatVersion))
+        {
+            // Nothing else is read: a newer format may mean something else by the same names.
+            return (null, [new FormProblem("$.formatVersion", $"must be {FormatVersion}: this hub reads package format version {FormatVersion} (or a file without formatVersion)")]);
+        }
+
+        var key = String(root, "key", problems);
+        if (key is not null && !KeyPattern().IsMatch(key))
+        {
+            problems.Add(new FormProblem("$.key", "must be 1–64 lower-case letters, digits or hyphens, starting with a letter"));
+        }
+
+        var version = String(root, "version", problems);
+        if (version is not null && !VersionPattern().IsMatch(version))
+        {
+            problems.Add(new FormProblem("$.version", "must be a version like 1.0.0"));
+        }
+
+        FormDefinition? form = null;
+        if (root.TryGetProperty("form", out var formElement))
+        {
+            var read = FormDefinitionJson.Read(formElement.GetRawText());
+            problems.AddRange(read.Problems.Select(p => new FormProblem("$.form" + p.Path.TrimStart('$'), p.Message)));
+            form = read.Definition;
+        }
+        else
+        {
+            problems.Add(new FormProblem("$.form", "is missing"));
+        }
+
+        var languages = form?.Languages ?? ["sv"];
+        var reader = new PackageReader(languages, problems);
+        var title = Text(root, "title", languages, 200, problems);
+        var summary = Text(root, "summary", languages, 500, problems);
+        var description = Text(root, "description", languages, 5000, problems);
+        var category = String(root, "category", problems);
+        if (category is not null && ServiceCategories.All.All(c => c.Key != category))
+        {
+            problems.Add(new FormProblem("$.category", $"must be one of {string.Join(", ", ServiceCategories.All.Select(c => c.Key))}"));
+        }
+
+        var access = String(root, "access", problems) switch
+        {
+            null => (ServiceAccess?)null,
+            "anonymous" => ServiceAccess.Anonymous,
+            "login" => ServiceAccess.Login,
+            "loginAndSignature" => ServiceAccess.LoginAndSignature,
+            _ => Problem<ServiceAccess>(problems, "$.access", "must be anonymous, login or loginAndSignature"),
+        };
+        int? handlingDays = null;
+        if (!root.TryGetProperty("handlingDays", out var days) || days.ValueKind != JsonValueKind.Number
+            || !days.TryGetInt32(out var d) || d is < 1 or > 365)
+        {
+            problems.Add(new FormProblem("$.handlingDays", "must be a whole number of days from 1 to 365"));
+        }
+        else
+        {
+            handlingDays = d;
+        }
+
+        var keywords = Keywords(root, languages, problems);
+        if (key is not null && form is not null && form.Key != key)
+        {
+            problems.Add(new FormProblem("$.form.key", $"must equal the service's key '{key}'"));
+        }
+
+        var documents = root.TryGetProperty("documents", out var documentsElement) ? Documents(documentsElement, reader) : [];
+        var workflow = root.TryGetProperty("workflow", out var workflowElement) ? WorkflowJson.Read(workflowElement, form, reader) : null;
+        var adaptation = root.TryGetProperty("adaptation", out var adaptationElement) ? AdaptationJson.Read(adaptationElement, reader) : null;
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var package = new ServicePackage(key!, version!, title!, summary!, description!, category!, keywords!, access!.Value, handlingDays!.Value, form!)
+        {
+            Workflow = workflow,
+            Adaptation = adaptation,
+            Documents = documents!,
+        };
+        if (adaptation is not null)
+        {
+            AdaptationJson.CheckReferences(adaptation, package, reader);
+        }
+
+        return problems.Count > 0 ? (null, problems) : (package, problems);
     }
 
-    /// <summary>The package as canonical JSON: sorted properties, no whitespace (the form in its own canonical form).</summary>
-    public static string WriteCanonical(ServicePackage package)
+    /// <summary>
+    /// The package as canonical JSON: sorted properties, no whitespace, defaults left out (the form in its own
+    /// canonical form). These are the bytes a version stores and its content hash covers.
+    /// </summary>
+    public static string WriteCanonical(ServicePackage package) => Write(package, withFormatVersion: false);
+
+    /// <summary>The package as an export file: its canonical JSON with <c>formatVersion</c>, which the hash does not cover.</summary>
+    public static string WriteExport(ServicePackage package) => Write(package, withFormatVersion: true);
+
+    private static string Write(ServicePackage package, bool withFormatVersion)
     {
+        ArgumentNullException.ThrowIfNull(package);
         var node = new JsonObject
         {
             ["access"] = package.Access switch
@@ -136,7 +177,30 @@ internal static partial class ServicePackageJson
             ["title"] = TextNode(package.Title),
             ["version"] = package.Version,
         };
-        return node.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        if (withFormatVersion)
+        {
+            node["formatVersion"] = FormatVersion;
+        }
+
+        if (package.Documents.Count > 0)
+        {
+            node["documents"] = new JsonArray([.. package.Documents.Select(doc => new JsonObject
+            {
+                ["kind"] = doc.Kind, ["title"] = TextNode(doc.Title), ["url"] = doc.Url.OriginalString,
+            })]);
+        }
+
+        if (package.Workflow is { } workflow)
+        {
+            node["workflow"] = WorkflowJson.Write(workflow);
+        }
+
+        if (package.Adaptation is { } adaptation)
+        {
+            node["adaptation"] = AdaptationJson.Write(adaptation);
+        }
+
+        return PackageWriter.Sort(node).ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     public static string ContentHash(string canonicalJson) =>
@@ -174,7 +238,7 @@ internal static partial class ServicePackageJson
         var texts = new List<KeyValuePair<string, string>>();
         foreach (var property in value.EnumerateObject())
         {
-            var path = $"$.{name}.{property.Name}";
+            var path = PackageJsonInput.Property("$." + name, property.Name);
             if (!languages.Contains(property.Name))
             {
                 problems.Add(new FormProblem(path, "is not one of the form's languages"));
@@ -222,7 +286,7 @@ internal static partial class ServicePackageJson
 
         foreach (var property in value.EnumerateObject())
         {
-            var path = "$.keywords." + property.Name;
+            var path = PackageJsonInput.Property("$.keywords", property.Name);
             if (!languages.Contains(property.Name))
             {
                 problems.Add(new FormProblem(path, "is not one of the form's languages"));
@@ -255,6 +319,44 @@ internal static partial class ServicePackageJson
         }
 
         return result;
+    }
+
+    private static List<ServiceDocument>? Documents(JsonElement element, PackageReader reader)
+    {
+        const string path = "$.documents";
+        if (reader.Array(element, path, 0, MaxDocuments) is not { } items)
+        {
+            return null;
+        }
+
+        var before = reader.Problems.Count;
+        var documents = new List<ServiceDocument>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemPath = PackageJsonInput.Index(path, i);
+            if (!reader.Object(items[i], itemPath, ["kind", "title", "url"]))
+            {
+                continue;
+            }
+
+            var kind = reader.Choice(items[i], "kind", itemPath, ServiceDocumentKinds.All);
+            var title = reader.Text(items[i], "title", itemPath, 200);
+            Uri? url = null;
+            if (!items[i].TryGetProperty("url", out var urlElement) || urlElement.ValueKind != JsonValueKind.String
+                || urlElement.GetString() is not { Length: <= 2000 } text
+                || !Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme != Uri.UriSchemeHttps || text.Any(char.IsControl))
+            {
+                reader.Add(itemPath + ".url", "must be an absolute https address of at most 2,000 characters");
+                url = null;
+            }
+
+            if (kind is not null && title is not null && url is not null)
+            {
+                documents.Add(new ServiceDocument(kind, title, url));
+            }
+        }
+
+        return reader.Problems.Count > before ? null : documents;
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Hub.Abstractions;
 using Hub.Catalog.Data;
-using Hub.Catalog.Domain;
 using Hub.Catalog.Packages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +45,11 @@ internal sealed class ServicesRecipeStep(IConfiguration configuration, TimeProvi
             }
 
             var (package, problems) = ServicePackageJson.Read(File.ReadAllText(file));
+            if (package is not null)
+            {
+                problems = PackageTextCheck.Check(package);
+            }
+
             foreach (var problem in problems)
             {
                 validation.Add(path, $"{key}.service.json {problem.Path}: {problem.Message}");
@@ -69,37 +73,10 @@ internal sealed class ServicesRecipeStep(IConfiguration configuration, TimeProvi
         foreach (var key in dto.Services)
         {
             var (package, _) = ServicePackageJson.Read(await File.ReadAllTextAsync(Path.Combine(Folder, key + ".service.json"), cancellationToken));
-            var content = ServicePackageJson.WriteCanonical(package!);
-            var hash = ServicePackageJson.ContentHash(content);
-            var service = await db.Services.SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
-            if (service is null)
-            {
-                service = new Service { Id = Guid.CreateVersion7(), Key = key, CreatedUtc = now, UpdatedUtc = now };
-                db.Services.Add(service);
-            }
-
-            var existing = await db.Versions.SingleOrDefaultAsync(v => v.ServiceId == service.Id && v.Version == package!.Version, cancellationToken);
-            if (existing is not null && existing.ContentHash != hash)
-            {
-                throw new InvalidOperationException(
+            var stored = await ServiceVersionStore.AddAsync(db, package!, "Från recept", now, cancellationToken)
+                ?? throw new InvalidOperationException(
                     $"Service '{key}' already has a version {package!.Version} with other content; give the changed file a new version.");
-            }
-
-            if (existing is null)
-            {
-                existing = new ServiceVersion
-                {
-                    Id = Guid.CreateVersion7(), ServiceId = service.Id, Version = package!.Version, ContentHash = hash, Content = content,
-                    ChangeNote = "Från recept", CreatedUtc = now,
-                };
-                db.Versions.Add(existing);
-            }
-
-            if (service.PublishedVersionId != existing.Id)
-            {
-                service.PublishedVersionId = existing.Id;
-                service.UpdatedUtc = now;
-            }
+            ServiceVersionStore.Publish(stored.Service, stored.Version, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
