@@ -52,10 +52,6 @@ internal static class AnonymousKey
 /// <summary>Creates, finds (for their owner only), saves and removes drafts.</summary>
 internal sealed class DraftStore(CasesDbContext db, TimeProvider clock, IOptions<CasesOptions> options)
 {
-    // Every step, review and submit starts here: compiled once rather than translated (and its cache key built) per request.
-    private static readonly Func<CasesDbContext, Guid, CancellationToken, Task<Draft?>> FindById =
-        EF.CompileAsyncQuery((CasesDbContext context, Guid id, CancellationToken cancellationToken) => context.Drafts.SingleOrDefault(d => d.Id == id));
-
     public async Task<Draft> CreateAsync(PublishedService service, Citizen? citizen, string? anonymousKeyHash, string language, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -79,7 +75,7 @@ internal sealed class DraftStore(CasesDbContext db, TimeProvider clock, IOptions
     /// <summary>The draft if it exists, has not expired and belongs to this citizen or (anonymous) this browser.</summary>
     public async Task<Draft?> FindAsync(Guid id, Citizen? citizen, string? anonymousKeyHash, CancellationToken cancellationToken)
     {
-        var draft = await FindById(db, id, cancellationToken);
+        var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         return draft is not null && draft.ExpiresUtc > clock.GetUtcNow().UtcDateTime && IsOwner(draft, citizen, anonymousKeyHash) ? draft : null;
     }
 
