@@ -22,9 +22,6 @@ function init(args)
   local file, n = args[1], tonumber(args[2])
   drafts, next_draft, submitted, other, sent, answered = {}, 0, 0, 0, 0, 0
   first, last = 0, 0
-  -- wrk calls request() once on thread 0's state to check the script (after init, before the run): that draft is
-  -- taken but never posted, so thread 0 waits for one answer less.
-  expected = (id == 0) and #drafts - 1 or #drafts
   local i = 0
   for line in io.lines(file) do
     if i % n == id then
@@ -36,12 +33,18 @@ function init(args)
     end
     i = i + 1
   end
+  -- wrk calls request() once on thread 0's state to check the script (after init, before the run): that draft is
+  -- taken but never posted, so thread 0 waits for one answer less.
+  expected = (id == 0) and #drafts - 1 or #drafts
 end
 
 function request()
   next_draft = next_draft + 1
   if next_draft > #drafts then
     -- Out of drafts: stop this thread. wrk still wants a request; a repeat is never counted as a submission.
+    -- Stopping abandons the thread's other requests still in flight (their answers are never counted), so the
+    -- thread's end is now, not its expected last answer.
+    if last == 0 then last = now() end
     wrk.thread:stop()
     return drafts[#drafts]
   end

@@ -6,6 +6,7 @@ using Hub.Catalog.Packages;
 using Hub.Search.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Catalog;
 
@@ -56,8 +57,14 @@ internal sealed record TenantServices(DateTimeOffset LoadedAt, IReadOnlyList<Pub
     public PublishedService? Find(string key) => All.FirstOrDefault(s => s.Key == key);
 }
 
-internal sealed class ServiceDirectory(CatalogDbContext db, ITenantContext tenantContext, ServiceCache cache, TimeProvider clock) : IServiceDirectory
+internal sealed class ServiceDirectory(IServiceProvider services, ITenantContext tenantContext, ServiceCache cache, TimeProvider clock) : IServiceDirectory
 {
+    private CatalogDbContext? db;
+
+    // Resolved on first use only: a version or list served from the cache needs no DbContext (creating one costs
+    // more than the cache look-up it would be created for).
+    private CatalogDbContext Db => db ??= services.GetRequiredService<CatalogDbContext>();
+
     private static readonly StringComparer SwedishOrder = StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), ignoreCase: true);
 
     public async Task<IReadOnlyList<PublishedService>> ListPublishedAsync(CancellationToken cancellationToken = default) =>
@@ -74,7 +81,7 @@ internal sealed class ServiceDirectory(CatalogDbContext db, ITenantContext tenan
             return cached;
         }
 
-        var row = await db.Versions.AsNoTracking().Where(v => v.Id == versionId)
+        var row = await Db.Versions.AsNoTracking().Where(v => v.Id == versionId)
             .Select(v => new { v.ServiceId, v.Id, v.Version, v.ContentHash, v.Content })
             .SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : cache.Version(tenantId, row.ServiceId, row.Id, row.Version, row.ContentHash, row.Content);
@@ -115,8 +122,8 @@ internal sealed class ServiceDirectory(CatalogDbContext db, ITenantContext tenan
             return cached;
         }
 
-        var rows = await (from service in db.Services.AsNoTracking()
-                          join version in db.Versions.AsNoTracking() on service.PublishedVersionId equals version.Id
+        var rows = await (from service in Db.Services.AsNoTracking()
+                          join version in Db.Versions.AsNoTracking() on service.PublishedVersionId equals version.Id
                           select new { version.ServiceId, version.Id, version.Version, version.ContentHash, version.Content })
             .ToListAsync(cancellationToken);
         var all = rows.Select(r => cache.Version(tenantId, r.ServiceId, r.Id, r.Version, r.ContentHash, r.Content))

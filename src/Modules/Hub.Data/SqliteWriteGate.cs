@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Hub.Data;
@@ -19,6 +20,11 @@ internal static class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
+    /// <summary>SQLite handles already set up; an entry goes when the pool closes its handle and it is collected.</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+
+    private static readonly object Done = new();
+
     public static SemaphoreSlim For(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
     /// <summary>
@@ -27,16 +33,22 @@ internal static class SqliteWriteGate
     /// may lose the last commits. Production deployments that need more run PostgreSQL. The busy timeout follows
     /// the connection string's <c>Default Timeout</c>.
     /// </summary>
+    /// <remarks>
+    /// Both settings belong to SQLite's connection handle, which the pool keeps open and hands out again, so they are
+    /// set once per handle, not on every open (EF Core opens and closes the connection around each query).
+    /// </remarks>
     public static SqliteConnection Configure(SqliteConnection connection)
     {
         var busyMilliseconds = Math.Max(1, connection.DefaultTimeout) * 1000L;
         connection.StateChange += (sender, args) =>
         {
-            if (args.CurrentState == System.Data.ConnectionState.Open && sender is SqliteConnection opened)
+            if (args.CurrentState == System.Data.ConnectionState.Open && sender is SqliteConnection opened
+                && opened.Handle is { } handle && !Configured.TryGetValue(handle, out _))
             {
                 using var pragma = opened.CreateCommand();
                 pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyMilliseconds};";
                 pragma.ExecuteNonQuery();
+                Configured.AddOrUpdate(handle, Done);
             }
         };
         return connection;

@@ -85,7 +85,8 @@ internal sealed class CaseSubmitter(
             }
 
             var keptFiles = submission.Answers.Values.OfType<FileAnswer>().SelectMany(f => f.Files).Select(f => f.Id).ToHashSet();
-            foreach (var file in await db.Files.Where(f => f.DraftId == draft.Id).ToListAsync(cancellationToken))
+            // Only kept files move to the case (the others stay with the draft's id), so without any there is nothing to read.
+            foreach (var file in keptFiles.Count == 0 ? [] : await db.Files.Where(f => f.DraftId == draft.Id).ToListAsync(cancellationToken))
             {
                 if (keptFiles.Contains(file.Id.ToString()))
                 {

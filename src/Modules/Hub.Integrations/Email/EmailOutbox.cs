@@ -6,6 +6,7 @@ using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Integrations.Email;
@@ -17,10 +18,14 @@ namespace Hub.Integrations.Email;
 /// empty query).
 /// </summary>
 internal sealed partial class EmailOutbox(
-    IntegrationsDbContext db, HubConnection connection, ITenantContext tenantContext, IOptions<EmailOptions> options,
+    IServiceProvider services, HubConnection connection, ITenantContext tenantContext, IOptions<EmailOptions> options,
     EmailDispatchSignal signal, TimeProvider clock) : IEmailOutbox, IDisposable
 {
+    private IntegrationsDbContext? context;
     private bool wakeOnDispose;
+
+    // Resolved when a message is queued: a submission without an e-mail address creates no DbContext for it.
+    private IntegrationsDbContext Db => context ??= services.GetRequiredService<IntegrationsDbContext>();
 
     public async Task EnqueueAsync(OutgoingEmail message, CancellationToken cancellationToken = default)
     {
@@ -36,13 +41,13 @@ internal sealed partial class EmailOutbox(
             message.Language, domain, clock.GetUtcNow().UtcDateTime);
 
         // Follow the scope's transaction, including "none" after a caller committed and ended an earlier one.
-        if (db.Database.CurrentTransaction?.GetDbTransaction() != connection.Transaction)
+        if (Db.Database.CurrentTransaction?.GetDbTransaction() != connection.Transaction)
         {
-            await db.Database.UseTransactionAsync(connection.Transaction, cancellationToken);
+            await Db.Database.UseTransactionAsync(connection.Transaction, cancellationToken);
         }
 
-        db.OutgoingEmails.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
+        Db.OutgoingEmails.Add(row);
+        await Db.SaveChangesAsync(cancellationToken);
         if (connection.Transaction is null)
         {
             signal.Notify();
