@@ -4,7 +4,6 @@ using Hub.Audit.Contracts;
 using Hub.Audit.Data;
 using Hub.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hub.Audit;
 
@@ -16,10 +15,7 @@ internal sealed partial class AuditTrail(AuditDbContext db, HubConnection connec
         ArgumentNullException.ThrowIfNull(entry);
         Validate(entry);
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("Audit events are recorded inside a tenant.");
-        if (db.Database.CurrentTransaction?.GetDbTransaction() != connection.Transaction)
-        {
-            await db.Database.UseTransactionAsync(connection.Transaction, cancellationToken);
-        }
+        await connection.FollowAsync(db, cancellationToken);
 
         db.Events.Add(new AuditRecord
         {

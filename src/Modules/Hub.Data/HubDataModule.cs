@@ -3,6 +3,7 @@ using Hub.Abstractions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -229,6 +230,19 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
         if (Transaction is not null && context.Database.CurrentTransaction is null)
         {
             await context.Database.UseTransactionAsync(Transaction);
+        }
+    }
+
+    /// <summary>
+    /// Makes a context follow the scope's transaction as it is now, including "none" after a caller committed and ended
+    /// an earlier one: for services (outbox, timers, audit) that write with whatever unit of work their caller has.
+    /// </summary>
+    public async Task FollowAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Database.CurrentTransaction?.GetDbTransaction() != Transaction)
+        {
+            await context.Database.UseTransactionAsync(Transaction, cancellationToken);
         }
     }
 

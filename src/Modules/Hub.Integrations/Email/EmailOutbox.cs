@@ -5,7 +5,6 @@ using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -40,11 +39,7 @@ internal sealed partial class EmailOutbox(
             message.To.Trim(), tenant.Settings.DisplayName, message.Subject, message.TextBody, message.HtmlBody,
             message.Language, domain, clock.GetUtcNow().UtcDateTime);
 
-        // Follow the scope's transaction, including "none" after a caller committed and ended an earlier one.
-        if (Db.Database.CurrentTransaction?.GetDbTransaction() != connection.Transaction)
-        {
-            await Db.Database.UseTransactionAsync(connection.Transaction, cancellationToken);
-        }
+        await connection.FollowAsync(Db, cancellationToken);
 
         Db.OutgoingEmails.Add(row);
         await Db.SaveChangesAsync(cancellationToken);

@@ -5,7 +5,6 @@ using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hub.Integrations.Timers;
 
@@ -44,7 +43,7 @@ internal sealed partial class DurableTimers(IntegrationsDbContext db, HubConnect
         }
 
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("Timers are set inside a tenant.");
-        await FollowTransactionAsync(cancellationToken);
+        await connection.FollowAsync(db, cancellationToken);
         await Pending(request.Kind, request.Subject)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, DurableTimerStatus.Cancelled), cancellationToken);
         var due = request.DueAt.UtcDateTime;
@@ -67,7 +66,7 @@ internal sealed partial class DurableTimers(IntegrationsDbContext db, HubConnect
     {
         Validate(kind, subject);
         _ = tenantContext.Tenant ?? throw new InvalidOperationException("Timers are cancelled inside a tenant.");
-        await FollowTransactionAsync(cancellationToken);
+        await connection.FollowAsync(db, cancellationToken);
         return await Pending(kind, subject)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, DurableTimerStatus.Cancelled), cancellationToken) > 0;
     }
@@ -75,14 +74,6 @@ internal sealed partial class DurableTimers(IntegrationsDbContext db, HubConnect
     /// <summary>The tenant's pending timer of this kind and subject (the query filter keeps it in the tenant).</summary>
     private IQueryable<DurableTimer> Pending(string kind, string subject) =>
         db.Timers.Where(t => t.Kind == kind && t.Subject == subject && t.Status == DurableTimerStatus.Pending);
-
-    private async Task FollowTransactionAsync(CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction?.GetDbTransaction() != connection.Transaction)
-        {
-            await db.Database.UseTransactionAsync(connection.Transaction, cancellationToken);
-        }
-    }
 
     internal static void Validate(string kind, string subject)
     {
