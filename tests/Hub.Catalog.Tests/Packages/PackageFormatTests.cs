@@ -24,7 +24,7 @@ public sealed class PackageFormatTests
     [InlineData("foreningsbidrag", "45df356e4b0cfabb9b4cabeabd6f55e29374c9d419d13f8a945b24ce59ab72d3")]
     [InlineData("ledighet-elev", "3e5b43a54cfec3b45936e7036f480f01661b94fbd4dd748fa1a44ad8a2282214")]
     [InlineData("specialkost", "eefcfdbc4196c3be6f4456360e9deb524e81b1447df527ef8a78f760df9fedab")]
-    [InlineData("synpunkter", "d6eec220e86444822ad9f3756088cf49a430e4ca6c3aff49538a5c05dafdb1e9")]
+    [InlineData("synpunkter", "477661fe41d5b46d492a40d4764c1b8fe02332162f177443f7c778ebd57412e9")] // 1.1.0: Arabic added
     [InlineData("trygghetslarm", "25c010007852aa7b5114750483d0a836dda69fc92926dc8c9d2c870352bc7c9f")]
     public void A_demo_service_keeps_the_content_hash_it_had_before_format_v1_and_through_export_and_import(string key, string hash)
     {

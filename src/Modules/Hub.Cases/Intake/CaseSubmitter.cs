@@ -156,19 +156,20 @@ internal sealed class CaseSubmitter(
     private async Task QueueEmailsAsync(Case @case, Submission submission, IReadOnlyList<CaseSignature> signatures, TenantSnapshot tenant, CancellationToken cancellationToken)
     {
         var title = submission.Service.Package.Title;
+        // Mail texts exist in the pages' languages; a form filled in in e.g. Arabic gets mail in the page's language.
+        var language = FormLanguages.MessageLanguage(@case.Language);
+        var texts = Localizer(language);
         if (@case.ContactEmail is { } to)
         {
-            var texts = Localizer(@case.Language);
             var link = submission.Citizen is null ? submission.SiteUrl : submission.SiteUrl + "/mina-sidor";
-            var body = texts["Mail.Received.Body", tenant.Settings.DisplayName, @case.Number, title.Pick(@case.Language, "sv").Text, link].Value;
-            await outbox.EnqueueAsync(new OutgoingEmail(to, texts["Mail.Received.Subject", @case.Number].Value, body, Language: @case.Language), cancellationToken);
+            var body = texts["Mail.Received.Body", tenant.Settings.DisplayName, @case.Number, title.Pick(language, submission.Service.Form.DefaultLanguage).Text, link].Value;
+            await outbox.EnqueueAsync(new OutgoingEmail(to, texts["Mail.Received.Subject", @case.Number].Value, body, Language: language), cancellationToken);
         }
 
         foreach (var signature in signatures.Where(s => s.Status == SignatureStatus.Pending && s.Email is not null))
         {
-            var texts = Localizer(@case.Language);
             var body = texts["Mail.SignRequest.Body", tenant.Settings.DisplayName, submission.SiteUrl + "/mina-sidor"].Value;
-            await outbox.EnqueueAsync(new OutgoingEmail(signature.Email!, texts["Mail.SignRequest.Subject", tenant.Settings.DisplayName].Value, body, Language: @case.Language), cancellationToken);
+            await outbox.EnqueueAsync(new OutgoingEmail(signature.Email!, texts["Mail.SignRequest.Subject", tenant.Settings.DisplayName].Value, body, Language: language), cancellationToken);
         }
     }
 

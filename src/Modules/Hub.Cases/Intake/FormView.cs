@@ -5,7 +5,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Hub.Cases.Intake;
 
-/// <summary>What the form partials need: the language, the answers and the worded errors, by answer path.</summary>
+/// <summary>
+/// What the form partials need: the form's language, the answers and the worded errors, by answer path. The form's
+/// language may differ from the page's (a citizen reading Swedish pages may fill in the form in Arabic); every form
+/// text then carries its own <c>lang</c> and, for right-to-left scripts, <c>dir</c>.
+/// </summary>
 internal sealed class FormView(FormDefinition form, IReadOnlyDictionary<string, AnswerValue> answers, IReadOnlyDictionary<string, string> errors, string language)
 {
     public FormDefinition Form { get; } = form;
@@ -14,8 +18,11 @@ internal sealed class FormView(FormDefinition form, IReadOnlyDictionary<string, 
 
     public IReadOnlyDictionary<string, string> Errors { get; } = errors;
 
-    /// <summary>The page's language, <c>sv</c> or <c>en</c>.</summary>
+    /// <summary>The language form texts are picked in (see <see cref="FormLanguages"/>).</summary>
     public string Language { get; } = language;
+
+    /// <summary>The page's language, <c>sv</c> or <c>en</c>: what buttons and messages are in.</summary>
+    public string PageLanguage { get; init; } = UiLanguage();
 
     /// <summary>Name to prefill contact details with (from e-ID), if any.</summary>
     public string? PrefillName { get; init; }
@@ -24,11 +31,60 @@ internal sealed class FormView(FormDefinition form, IReadOnlyDictionary<string, 
     public TextInLanguage Text(LocalizedText? text) => text?.Pick(Language, Form.DefaultLanguage) ?? new TextInLanguage(Language, "");
 
     /// <summary>The <c>lang</c> value for a text that is not in the page's language, else null (attribute left out).</summary>
-    public string? LangOf(TextInLanguage text) => text.Language == Language ? null : text.Language;
+    public string? LangOf(TextInLanguage text) => FormLanguages.LangOf(text, PageLanguage);
+
+    /// <summary>The <c>dir</c> value for a right-to-left text on a left-to-right page, else null.</summary>
+    public string? DirOf(TextInLanguage text) => FormLanguages.DirOf(text, PageLanguage);
 
     public string? Error(string path) => Errors.GetValueOrDefault(path);
 
     public static string UiLanguage() => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "sv";
+}
+
+/// <summary>
+/// Which language a form is filled in: a form that offers languages besides the pages' own (Swedish, English) lets
+/// the citizen choose one on the start page and keeps that choice in the draft and the case; any other form simply
+/// follows the page's language.
+/// </summary>
+internal static class FormLanguages
+{
+    private static readonly string[] PageLanguages = ["sv", "en"];
+
+    /// <summary>True when the form has a language the pages are not offered in, so the citizen gets to choose.</summary>
+    public static bool OffersChoice(FormDefinition form) => form.Languages.Any(l => !PageLanguages.Contains(l));
+
+    /// <summary>The language to show the form in, given what the draft or case recorded.</summary>
+    public static string Resolve(FormDefinition form, string recorded) =>
+        OffersChoice(form) && form.Languages.Contains(recorded) ? recorded : FormView.UiLanguage();
+
+    /// <summary>The language a message about the form goes out in (a page language: mail texts exist only in those).</summary>
+    public static string MessageLanguage(string recorded) => PageLanguages.Contains(recorded) ? recorded : FormView.UiLanguage();
+
+    /// <summary>The language's name in itself, capitalised ("Svenska", "English", "العربية").</summary>
+    public static string NativeName(string language)
+    {
+        var name = Culture(language)?.NativeName ?? language;
+        return name.Length > 0 ? char.ToUpper(name[0], CultureInfo.InvariantCulture) + name[1..] : language;
+    }
+
+    public static bool IsRightToLeft(string language) => Culture(language)?.TextInfo.IsRightToLeft ?? false;
+
+    public static string? LangOf(TextInLanguage text, string pageLanguage) => text.Language == pageLanguage ? null : text.Language;
+
+    public static string? DirOf(TextInLanguage text, string pageLanguage) =>
+        text.Language != pageLanguage && IsRightToLeft(text.Language) ? "rtl" : null;
+
+    private static CultureInfo? Culture(string language)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(language);
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>Words the validator's error codes in the person's language, naming the question.</summary>

@@ -99,7 +99,7 @@ internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, Signa
         }
 
         Details = details;
-        View = new FormView(details.Service.Form, details.Answers, new Dictionary<string, string>(), Language);
+        View = new FormView(details.Service.Form, details.Answers, new Dictionary<string, string>(), FormLanguages.Resolve(details.Service.Form, details.Case.Language)) { PageLanguage = Language };
         return null;
     }
 }

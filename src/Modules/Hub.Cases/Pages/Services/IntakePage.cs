@@ -15,6 +15,9 @@ public abstract class IntakePage : PageModel
     /// <summary>The page's language, <c>sv</c> or <c>en</c>.</summary>
     public string Language { get; } = FormView.UiLanguage();
 
+    /// <summary>The language the form's texts are shown in (the page's, or the one the citizen chose for the form).</summary>
+    public string FormLanguage { get; private set; } = "sv";
+
     internal PublishedService Service { get; private set; } = null!;
 
     internal Draft Draft { get; private set; } = null!;
@@ -24,10 +27,13 @@ public abstract class IntakePage : PageModel
     internal Dictionary<string, AnswerValue> Answers { get; set; } = [];
 
     /// <summary>The service's title in the page's language (or its default).</summary>
-    public TextInLanguage Title => Service.Package.Title.Pick(Language, Service.Form.DefaultLanguage);
+    public TextInLanguage Title => Service.Package.Title.Pick(FormLanguage, Service.Form.DefaultLanguage);
 
     /// <summary>The <c>lang</c> attribute for a text in another language than the page's, else null.</summary>
-    public string? LangOf(TextInLanguage text) => text.Language == Language ? null : text.Language;
+    public string? LangOf(TextInLanguage text) => FormLanguages.LangOf(text, Language);
+
+    /// <summary>The <c>dir</c> attribute for a right-to-left text on this left-to-right page, else null.</summary>
+    public string? DirOf(TextInLanguage text) => FormLanguages.DirOf(text, Language);
 
     internal DateOnly Today => DateOnly.FromDateTime(TimeProvider.GetLocalNow().DateTime);
 
@@ -59,6 +65,7 @@ public abstract class IntakePage : PageModel
 
         Draft = draft;
         Service = version;
+        FormLanguage = FormLanguages.Resolve(version.Form, draft.Language);
         Answers = AnswerJson.Read(draft.AnswersJson);
         return null;
     }

@@ -26,7 +26,7 @@ internal sealed class ReceiptModel(CaseReader cases) : PageModel
         }
 
         Details = details;
-        View = new FormView(details.Service.Form, details.Answers, new Dictionary<string, string>(), Language);
+        View = new FormView(details.Service.Form, details.Answers, new Dictionary<string, string>(), FormLanguages.Resolve(details.Service.Form, details.Case.Language)) { PageLanguage = Language };
         return Page();
     }
 }

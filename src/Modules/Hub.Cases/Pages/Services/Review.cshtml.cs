@@ -103,7 +103,7 @@ internal sealed class ReviewModel(CaseSubmitter submitter, ICitizenSigning signi
     {
         Validation = FormAnswerValidator.Validate(Service.Form, Answers, Today);
         Errors = ErrorMessages.Word(Service.Form, Validation.Errors, Language, texts);
-        View = new FormView(Service.Form, Validation.Answers, Errors, Language);
+        View = new FormView(Service.Form, Validation.Answers, Errors, FormLanguage) { PageLanguage = Language };
         return Page();
     }
 }

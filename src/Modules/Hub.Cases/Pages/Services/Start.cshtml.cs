@@ -3,14 +3,16 @@ using Hub.Cases.Domain;
 using Hub.Cases.Intake;
 using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
+using Hub.Cases.Resources;
 using Hub.Identity.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Hub.Cases.Pages.Services;
 
 /// <summary><c>/e-tjanster/{service}</c>: what the service is for, what is needed, and the button that starts it.</summary>
-internal sealed class StartModel(IServiceDirectory directory, DraftStore drafts, ITenantContext tenantContext, TimeProvider clock) : PageModel
+internal sealed class StartModel(IServiceDirectory directory, DraftStore drafts, ITenantContext tenantContext, TimeProvider clock, IStringLocalizer<CasesTexts> texts) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -19,6 +21,15 @@ internal sealed class StartModel(IServiceDirectory directory, DraftStore drafts,
     public Citizen? Citizen { get; private set; }
 
     public IReadOnlyList<Draft> Drafts { get; private set; } = [];
+
+    /// <summary>The form language the citizen chose, when the form offers more than the pages' languages.</summary>
+    [BindProperty(Name = FormLanguageField)]
+    public string? ChosenLanguage { get; set; }
+
+    public const string FormLanguageField = "sprak";
+
+    /// <summary>The form languages to choose from (empty when the form simply follows the page's language).</summary>
+    public IReadOnlyList<string> LanguageChoices => FormLanguages.OffersChoice(Service.Form) ? Service.Form.Languages : [];
 
     [BindProperty(SupportsGet = true, Name = "utkast")]
     public string? DraftNotice { get; set; }
@@ -34,11 +45,8 @@ internal sealed class StartModel(IServiceDirectory directory, DraftStore drafts,
             return result;
         }
 
-        if (Citizen is not null)
-        {
-            Drafts = (await drafts.ListAsync(Citizen, cancellationToken)).Where(d => d.ServiceKey == service).ToList();
-        }
-
+        ChosenLanguage = Service.Form.Languages.Contains(Language) ? Language : Service.Form.DefaultLanguage;
+        await LoadDraftsAsync(service, cancellationToken);
         return Page();
     }
 
@@ -54,9 +62,27 @@ internal sealed class StartModel(IServiceDirectory directory, DraftStore drafts,
             return Redirect(LoginUrl);
         }
 
-        var draft = await drafts.CreateAsync(Service, Citizen, Citizen is null ? AnonymousKey.GetOrCreate(HttpContext) : null, Language, cancellationToken);
+        // No choice posted (a page cached before the form had more languages): the page's language, as the radio preselects.
+        var language = ChosenLanguage ?? Language;
+        if (LanguageChoices.Count > 0 && !LanguageChoices.Contains(language))
+        {
+            ModelState.AddModelError(FormLanguageField, texts["Error.ChooseFormLanguage"]);
+            ChosenLanguage = null;
+            await LoadDraftsAsync(service, cancellationToken);
+            return Page();
+        }
+
+        var draft = await drafts.CreateAsync(Service, Citizen, Citizen is null ? AnonymousKey.GetOrCreate(HttpContext) : null, language, cancellationToken);
         var first = FormAnswerValidator.Validate(Service.Form, new Dictionary<string, AnswerValue>(), DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).VisiblePages[0];
         return Redirect(Url.Content($"~/e-tjanster/{service}/ansokan/{draft.Id}/{first}"));
+    }
+
+    private async Task LoadDraftsAsync(string service, CancellationToken cancellationToken)
+    {
+        if (Citizen is not null)
+        {
+            Drafts = (await drafts.ListAsync(Citizen, cancellationToken)).Where(d => d.ServiceKey == service).ToList();
+        }
     }
 
     private async Task<IActionResult?> LoadAsync(string service, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ internal sealed class StepModel(DraftStore drafts, CasesDbContext db, FileStore 
 
     public int StepNumber => VisiblePages.ToList().IndexOf(FormPage.Key) + 1;
 
-    public TextInLanguage PageTitle => FormPage.Title.Pick(Language, Service.Form.DefaultLanguage);
+    public TextInLanguage PageTitle => FormPage.Title.Pick(FormLanguage, Service.Form.DefaultLanguage);
 
     public bool IsLast => VisiblePages.Count > 0 && VisiblePages[^1] == FormPage.Key;
 
@@ -151,7 +151,7 @@ internal sealed class StepModel(DraftStore drafts, CasesDbContext db, FileStore 
 
         FormPage = Service.Form.FindPage(page)!;
         Hidden = validation.HiddenElements.ToHashSet(StringComparer.Ordinal);
-        View = new FormView(Service.Form, Answers, errors ?? [], Language) { PrefillName = Citizen?.Name };
+        View = new FormView(Service.Form, Answers, errors ?? [], FormLanguage) { PageLanguage = Language, PrefillName = Citizen?.Name };
         foreach (var (path, message) in errors ?? [])
         {
             ModelState.AddModelError(path, message);
