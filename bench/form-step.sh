@@ -16,6 +16,8 @@
 #   SUBMIT_DURATION [15s] (wrk -d of the submit run; its threads stop early when their drafts are used up)
 #   PREPARE_PARALLEL [8]  HUB_PORT [5190]  BASELINE_PORT [5191]  START_TIMEOUT [300]
 #   ARTIFACTS [bench/.artifacts]  SKIP_BUILD [0]  KEEP_WORK [0]  STRICT [0] (exit 1 on a missed target)
+#   ENVIRONMENT [Production] (Production: copies of the hub and tyreso recipes without their users step, as operators
+#   run it; Development: the demo recipes as `dotnet run` has them, with the simulated e-ID provider)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -36,6 +38,7 @@ ARTIFACTS=${ARTIFACTS:-$ROOT/bench/.artifacts}
 SKIP_BUILD=${SKIP_BUILD:-0}
 KEEP_WORK=${KEEP_WORK:-0}
 STRICT=${STRICT:-0}
+ENVIRONMENT=${ENVIRONMENT:-Production}
 HOST=127.0.0.1
 TENANT=tyreso
 SERVICE=synpunkter
@@ -107,6 +110,7 @@ us_per_request() { awk -v t="$1" -v n="$2" -v hz="$TICK" 'BEGIN { if (n == 0) pr
 need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v curl >/dev/null || need+=(curl)
+command -v jq >/dev/null || need+=(jq)
 if ((${#need[@]})); then
     log "installing ${need[*]}"
     as_root=(); [[ $(id -u) -eq 0 ]] || as_root=(sudo)
@@ -138,16 +142,30 @@ cp -a "$DRAFTS_OUT" "$WORK/drafts-app"
 
 # --- start the hub and make one draft ---------------------------------------------------------------------------
 mkdir -p "$WORK/mail" "$WORK/home"
-log "starting Hub.Web (Development, SQLite $WORK/hub.db) on $HUB"
+declare -a provision=()
+RECIPES=$ROOT/recipes
+if [[ $ENVIRONMENT == Production ]]; then
+    # Recipes with passwords are refused outside Development: the hub and Tyresö without their users step.
+    RECIPES=$WORK/recipes
+    mkdir -p "$RECIPES"
+    cp -a "$ROOT/recipes/services" "$RECIPES/"
+    for name in hub tyreso; do
+        jq '.description = "Benchmark copy: without the users step." | .steps |= map(select(.step != "users"))' \
+            "$ROOT/recipes/$name.recipe.json" >"$RECIPES/$name.recipe.json"
+    done
+    provision=("Hub__Tenancy__ProvisionOnStart__0=hub.recipe.json" "Hub__Tenancy__ProvisionOnStart__1=tyreso.recipe.json")
+fi
+log "starting Hub.Web ($ENVIRONMENT, SQLite $WORK/hub.db) on $HUB"
 t0=$(now)
 (
     cd "$WORK/hub-app" && exec env HOME="$WORK/home" \
-        ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development \
+        ASPNETCORE_ENVIRONMENT="$ENVIRONMENT" DOTNET_ENVIRONMENT="$ENVIRONMENT" \
         ASPNETCORE_URLS="$HUB" \
         Hub__Database__Provider=Sqlite \
         Hub__Database__ConnectionString="Data Source=$WORK/hub.db" \
-        Hub__Email__PickupDirectory="$WORK/mail" \
-        Hub__Tenancy__RecipesPath="$ROOT/recipes" \
+        Hub__Email__PickupDirectory="$WORK/mail" Hub__Email__From=noreply@bench.localhost \
+        Hub__Tenancy__RecipesPath="$RECIPES" \
+        "${provision[@]}" \
         dotnet Hub.Web.dll
 ) >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
@@ -296,7 +314,7 @@ v_p99=$(verdict "$p99_ms" "<" 100)
 row() { printf '%-40s %15s %15s\n' "$@"; }
 {
     echo
-    echo "Form-step benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, .NET SDK $(dotnet --version), SQLite"
+    echo "Form-step benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, .NET SDK $(dotnet --version), SQLite, $ENVIRONMENT"
     echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION per process and round, $ROUNDS rounds after warm-up (hub $WARMUP," \
         "baseline $BASELINE_WARMUP); medians over the rounds"
     echo "GET $STEP: $PAGE_BYTES bytes, $CONTENT_TYPE, $SETS_COOKIE Set-Cookie; the baseline serves the same bytes"

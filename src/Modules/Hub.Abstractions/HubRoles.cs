@@ -22,6 +22,21 @@ public static class HubRoles
     public static IReadOnlyList<string> All { get; } = [HubAdmin, TenantAdmin, ServiceOwner, Editor, CaseOfficer];
 }
 
+/// <summary>Claims of a signed-in staff account that other modules read.</summary>
+public static class StaffClaims
+{
+    /// <summary>The person's name as colleagues see it.</summary>
+    public const string DisplayName = "hub:name";
+
+    /// <summary>The staff member's user name and name, from the sign-in cookie.</summary>
+    public static (string UserName, string Name) Of(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var userName = user.Identity?.Name ?? "";
+        return (userName, user.FindFirst(DisplayName)?.Value is { Length: > 0 } name ? name : userName);
+    }
+}
+
 /// <summary>Authorization policy names every module may put on its endpoints.</summary>
 public static class HubPolicies
 {
@@ -30,6 +45,9 @@ public static class HubPolicies
 
     /// <summary>A TenantAdmin of the current tenant.</summary>
     public const string TenantAdmin = "Hub.TenantAdmin";
+
+    /// <summary>A CaseOfficer of the current tenant (the officer workspace).</summary>
+    public const string CaseOfficer = "Hub.CaseOfficer";
 
     /// <summary>A HubAdmin, on the hub tenant.</summary>
     public const string HubAdmin = "Hub.HubAdmin";

@@ -1,6 +1,7 @@
 using Hub.Abstractions;
 using Hub.Cases.Data;
 using Hub.Cases.Files;
+using Hub.Cases.Handling;
 using Hub.Cases.Intake;
 using Hub.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,10 +35,14 @@ public static class CasesModule
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseReader>();
         services.AddScoped<SignatureRecorder>();
+        services.AddScoped<CaseWorkflow>();
         services.AddSingleton<FileStore>();
         services.AddSingleton<DraftSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftSweeper>());
         services.AddModulePages(typeof(CasesModule).Assembly);
+        services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden", "Ärenden", "Cases",
+            "Inkomna ärenden: fördela, handlägg, kommunicera med medborgaren och fatta beslut.",
+            "Incoming cases: assign, handle, talk with the citizen and decide.", HubPolicies.CaseOfficer));
         services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles());
         return builder;
     }

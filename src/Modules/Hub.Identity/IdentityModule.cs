@@ -61,6 +61,8 @@ public static class IdentityModule
             .AddPolicy(HubPolicies.Staff, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentTenantRequirement()))
             .AddPolicy(HubPolicies.TenantAdmin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.TenantAdmin, HubRoles.HubAdmin))
+            .AddPolicy(HubPolicies.CaseOfficer, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.CaseOfficer))
             .AddPolicy(HubPolicies.HubAdmin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement { HubOnly = true }).RequireRole(HubRoles.HubAdmin));
         services.AddScoped<Contracts.IStaffDirectory, StaffDirectory>();

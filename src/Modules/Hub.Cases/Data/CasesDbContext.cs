@@ -1,5 +1,6 @@
 using Hub.Abstractions;
 using Hub.Cases.Domain;
+using Hub.Cases.Handling;
 using Hub.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -20,6 +21,10 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
     public DbSet<CaseEvent> Events => Set<CaseEvent>();
 
     public DbSet<CaseSignature> Signatures => Set<CaseSignature>();
+
+    public DbSet<CaseMessage> Messages => Set<CaseMessage>();
+
+    public DbSet<CaseNote> Notes => Set<CaseNote>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,12 +61,20 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
         @case.HasIndex(c => new { c.TenantId, c.Number }).IsUnique();
         @case.HasIndex(c => new { c.TenantId, c.DraftId }).IsUnique();
         @case.HasIndex(c => new { c.TenantId, c.SubmitterPersonalIdentityNumber });
+        @case.Property(c => c.StateKey).HasMaxLength(64).HasDefaultValue("received");
+        @case.Property(c => c.HandlingGroup).HasMaxLength(64);
+        @case.Property(c => c.AssignedTo).HasMaxLength(256);
+        @case.Property(c => c.AssignedName).HasMaxLength(200);
+        @case.Property(c => c.DecisionText).HasMaxLength(10000);
+        @case.HasIndex(c => new { c.TenantId, c.Status });
+        @case.HasIndex(c => new { c.TenantId, c.AssignedTo });
 
         var caseEvent = modelBuilder.Entity<CaseEvent>();
         caseEvent.ToTable("cases_events");
         caseEvent.Property(e => e.Kind).HasMaxLength(64);
         caseEvent.Property(e => e.Actor).HasMaxLength(200);
         caseEvent.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
+        caseEvent.Property(e => e.StateKey).HasMaxLength(64);
         caseEvent.HasIndex(e => e.CaseId);
         caseEvent.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
 
@@ -75,6 +88,22 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
         signature.HasIndex(s => s.CaseId);
         signature.HasIndex(s => new { s.TenantId, s.ExpectedPersonalIdentityNumber });
         signature.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        var message = modelBuilder.Entity<CaseMessage>();
+        message.ToTable("cases_messages");
+        message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(32);
+        message.Property(m => m.Author).HasMaxLength(200);
+        message.Property(m => m.Text).HasMaxLength(CaseLimits.MessageLength);
+        message.Ignore(m => m.FromCitizen);
+        message.HasIndex(m => m.CaseId);
+        message.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        var note = modelBuilder.Entity<CaseNote>();
+        note.ToTable("cases_notes");
+        note.Property(n => n.Author).HasMaxLength(200);
+        note.Property(n => n.Text).HasMaxLength(CaseLimits.MessageLength);
+        note.HasIndex(n => n.CaseId);
+        note.HasOne<Case>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
 
         var series = modelBuilder.Entity<CaseNumberSeries>();
         series.ToTable("cases_number_series");

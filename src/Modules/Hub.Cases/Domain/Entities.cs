@@ -113,6 +113,77 @@ internal sealed class Case : ITenantOwned
     public DateOnly ExpectedDecisionBy { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>The state of the service version's workflow the case is in (its key); <see cref="Status"/> is its category.</summary>
+    public string StateKey { get; set; } = "received";
+
+    /// <summary>The handling group the workflow's routing chose (a key the municipality maps to its people), or null.</summary>
+    public string? HandlingGroup { get; set; }
+
+    /// <summary>The staff account (user name) handling the case, or null while unassigned.</summary>
+    public string? AssignedTo { get; set; }
+
+    /// <summary>The assigned officer's name as shown to colleagues.</summary>
+    public string? AssignedName { get; set; }
+
+    /// <summary>The decision as written by the officer, shown to the citizen on Mina sidor.</summary>
+    public string? DecisionText { get; set; }
+}
+
+/// <summary>Who wrote a message on a case.</summary>
+internal enum MessageKind
+{
+    /// <summary>An officer's message to the citizen.</summary>
+    ToCitizen,
+
+    /// <summary>An officer asks the citizen to complete the case; the case waits for the answer.</summary>
+    CompletionRequest,
+
+    /// <summary>The citizen's message to the officer.</summary>
+    FromCitizen,
+
+    /// <summary>The citizen's answer to a completion request; the case resumes.</summary>
+    CompletionAnswer,
+}
+
+/// <summary>A message between the case's officer and its citizen, shown on both sides.</summary>
+internal sealed class CaseMessage : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public MessageKind Kind { get; set; }
+
+    /// <summary>The writer's name (an officer's name, or the citizen's).</summary>
+    public required string Author { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>When the other side first saw it; null while unread.</summary>
+    public DateTime? ReadUtc { get; set; }
+
+    public bool FromCitizen => Kind is MessageKind.FromCitizen or MessageKind.CompletionAnswer;
+}
+
+/// <summary>An officers-only note on a case; never shown to the citizen.</summary>
+internal sealed class CaseNote : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public required string Author { get; set; }
+
+    public required string Text { get; set; }
 }
 
 /// <summary>One entry in a case's history.</summary>
@@ -133,6 +204,9 @@ internal sealed class CaseEvent : ITenantOwned
 
     /// <summary>Who: a name, or null for the system.</summary>
     public string? Actor { get; set; }
+
+    /// <summary>For a move in the workflow: the state it led to (its label comes from the case's service version).</summary>
+    public string? StateKey { get; set; }
 }
 
 internal enum SignatureStatus

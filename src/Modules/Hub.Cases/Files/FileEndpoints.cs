@@ -1,6 +1,7 @@
 using Hub.Abstractions;
 using Hub.Cases.Data;
 using Hub.Cases.Intake;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,12 +10,15 @@ using Microsoft.Net.Http.Headers;
 
 namespace Hub.Cases.Files;
 
-/// <summary><c>GET /e-tjanster/filer/{id}</c>: an uploaded file, only for the person whose draft or case it belongs to.</summary>
+/// <summary>
+/// <c>GET /e-tjanster/filer/{id}</c>: an uploaded file, only for the person whose draft or case it belongs to, its
+/// signers, and the tenant's case officers (for files of submitted cases).
+/// </summary>
 internal static class FileEndpoints
 {
     public static IEndpointRouteBuilder MapCaseFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/e-tjanster/filer/{id:guid}", async (Guid id, HttpContext http, CasesDbContext db, DraftStore drafts, FileStore store, ITenantContext tenant, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/e-tjanster/filer/{id:guid}", async (Guid id, HttpContext http, CasesDbContext db, DraftStore drafts, FileStore store, ITenantContext tenant, IAuthorizationService authorization, CancellationToken cancellationToken) =>
         {
             if (tenant.Tenant is null)
             {
@@ -37,7 +41,8 @@ internal static class FileEndpoints
             else if (file.CaseId is { } caseId && await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) is { } @case)
             {
                 allowed = CaseAccess.CanSee(@case, citizen, anonymous)
-                    || (citizen is not null && await db.Signatures.AnyAsync(s => s.CaseId == caseId && s.ExpectedPersonalIdentityNumber == citizen.PersonalIdentityNumber, cancellationToken));
+                    || (citizen is not null && await db.Signatures.AnyAsync(s => s.CaseId == caseId && s.ExpectedPersonalIdentityNumber == citizen.PersonalIdentityNumber, cancellationToken))
+                    || (await authorization.AuthorizeAsync(http.User, HubPolicies.CaseOfficer)).Succeeded;
             }
 
             if (!allowed)

@@ -43,6 +43,16 @@ internal sealed class CaseReader(CasesDbContext db, IServiceDirectory directory)
         return new CaseDetails(@case, service, AnswerJson.Read(@case.AnswersJson), events, signatures);
     }
 
+    /// <summary>How many of the officers' messages on each of these cases the citizen has not opened yet.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> UnreadByCitizenAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken) =>
+        caseIds.Count == 0
+            ? new Dictionary<Guid, int>()
+            : await db.Messages.AsNoTracking()
+                .Where(m => caseIds.Contains(m.CaseId) && m.ReadUtc == null && (m.Kind == MessageKind.ToCitizen || m.Kind == MessageKind.CompletionRequest))
+                .GroupBy(m => m.CaseId)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
     /// <summary>Cases the citizen submitted or is asked to sign, newest first.</summary>
     public async Task<IReadOnlyList<(Case Case, bool MineToSign)>> ListAsync(Citizen citizen, CancellationToken cancellationToken)
     {

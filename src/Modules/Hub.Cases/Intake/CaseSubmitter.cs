@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hub.Abstractions;
 using Hub.Cases.Data;
 using Hub.Cases.Domain;
+using Hub.Cases.Handling;
 using Hub.Cases.Resources;
 using Hub.Catalog.Contracts;
 using Hub.Data;
@@ -75,7 +76,10 @@ internal sealed class CaseSubmitter(
             };
 
             var signatures = Signatures(@case, form, submission, now.UtcDateTime).ToList();
-            @case.Status = signatures.Any(s => s.Status == SignatureStatus.Pending) ? CaseStatus.WaitingForSignature : CaseStatus.Submitted;
+            var (state, group) = CaseWorkflow.Start(submission.Service, submission.Answers, DateOnly.FromDateTime(now.UtcDateTime));
+            @case.StateKey = state.Key;
+            @case.HandlingGroup = group;
+            @case.Status = signatures.Any(s => s.Status == SignatureStatus.Pending) ? CaseStatus.WaitingForSignature : CaseWorkflow.StatusOf(state.Category);
             db.Cases.Add(@case);
             db.Signatures.AddRange(signatures);
             db.Events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "Submitted", Actor = submission.Citizen?.Name });

@@ -10,7 +10,7 @@ namespace Hub.Identity.Security;
 internal static class StaffClaimTypes
 {
     public const string Tenant = "hub:tenant";
-    public const string DisplayName = "hub:name";
+    public const string DisplayName = Hub.Abstractions.StaffClaims.DisplayName;
 }
 
 /// <summary>Puts the account's tenant and display name into the sign-in cookie.</summary>

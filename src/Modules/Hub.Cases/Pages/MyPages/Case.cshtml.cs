@@ -1,12 +1,16 @@
 using Hub.Abstractions;
+using Hub.Cases.Data;
 using Hub.Cases.Domain;
+using Hub.Cases.Handling;
 using Hub.Cases.Intake;
 using Hub.Cases.Resources;
 using Hub.Forms.Contracts;
 using Hub.Identity.Contracts;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Hub.Cases.Pages.MyPages;
@@ -16,7 +20,7 @@ namespace Hub.Cases.Pages.MyPages;
 /// sign (the second guardian) sees exactly what they sign here, and signs or declines.
 /// </summary>
 [Authorize(Policy = HubPolicies.Citizen)]
-internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, SignatureRecorder recorder, IStringLocalizer<CasesTexts> texts) : PageModel
+internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, SignatureRecorder recorder, CaseWorkflow workflow, CasesDbContext db, IStringLocalizer<CasesTexts> texts) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -32,8 +36,58 @@ internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, Signa
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
-        await LoadAsync(number, cancellationToken) ?? Page();
+    /// <summary>The messages between the officers and the submitter (only the submitter sees them, not co-signers).</summary>
+    public IReadOnlyList<CaseMessage> Messages { get; private set; } = [];
+
+    public bool IsSubmitter => Details.Case.SubmitterPersonalIdentityNumber == Citizen.PersonalIdentityNumber;
+
+    /// <summary>The case waits for the citizen's completion (a message sent now answers it and the case resumes).</summary>
+    public bool WaitsForCitizen => Details.Case.Status == CaseStatus.WaitingForCitizen;
+
+    public bool CanMessage => IsSubmitter && Details.Case.Status is not (CaseStatus.Closed or CaseStatus.Withdrawn or CaseStatus.WaitingForSignature);
+
+    public string Describe(CaseEvent e) => CaseHistory.Describe(e, Details.Service, Language, texts);
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } result)
+        {
+            return result;
+        }
+
+        if (IsSubmitter)
+        {
+            await workflow.MarkReadAsync(Details.Case, byCitizen: true, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    /// <summary>The citizen's message; while the case waits for a completion, it is the completion and the case resumes.</summary>
+    public async Task<IActionResult> OnPostMessageAsync(string number, string? text, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } result)
+        {
+            return result;
+        }
+
+        if (!CanMessage)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var waited = WaitsForCitizen;
+        var refusal = await workflow.SendMessageAsync(Details.Case, Details.Service, CaseActor.Citizen(Citizen.Name), text, SiteLinks.Of(Request), cancellationToken);
+        if (refusal is HandlingRefusal.TextRequired or HandlingRefusal.TextTooLong)
+        {
+            ModelState.AddModelError("message", texts[refusal == HandlingRefusal.TextRequired ? "Handling.Error.TextRequired" : "Handling.Error.TextTooLong", CaseLimits.MessageLength].Value);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Notice = waited ? "completionSent" : "messageSent";
+        return Redirect(Url.Content($"~/mina-sidor/arenden/{number}"));
+    }
 
     public async Task<IActionResult> OnPostSignAsync(string number, CancellationToken cancellationToken)
     {
@@ -100,6 +154,11 @@ internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, Signa
 
         Details = details;
         View = new FormView(details.Service.Form, details.Answers, new Dictionary<string, string>(), FormLanguages.Resolve(details.Service.Form, details.Case.Language)) { PageLanguage = Language };
+        if (IsSubmitter)
+        {
+            Messages = await db.Messages.AsNoTracking().Where(m => m.CaseId == details.Case.Id).OrderBy(m => m.AtUtc).ToListAsync(cancellationToken);
+        }
+
         return null;
     }
 }

@@ -20,6 +20,9 @@ internal sealed class IndexModel(CaseReader cases, DraftStore drafts, IServiceDi
 
     public IReadOnlyList<(Draft Draft, PublishedService? Service)> Drafts { get; private set; } = [];
 
+    /// <summary>Unread messages from officers, by case (only cases with any).</summary>
+    public IReadOnlyDictionary<Guid, int> Unread { get; private set; } = new Dictionary<Guid, int>();
+
     [BindProperty(SupportsGet = true, Name = "sparat")]
     public bool Saved { get; set; }
 
@@ -35,6 +38,7 @@ internal sealed class IndexModel(CaseReader cases, DraftStore drafts, IServiceDi
         }
 
         Cases = list;
+        Unread = await cases.UnreadByCitizenAsync(list.Where(c => c.Item1.SubmitterPersonalIdentityNumber == Citizen.PersonalIdentityNumber).Select(c => c.Item1.Id).ToList(), cancellationToken);
         var draftList = new List<(Draft, PublishedService?)>();
         foreach (var draft in await drafts.ListAsync(Citizen, cancellationToken))
         {

@@ -1,3 +1,4 @@
+using Hub.Cases.Handling;
 using Hub.Cases.Intake;
 using Hub.Cases.Resources;
 using Hub.Catalog.Contracts;
@@ -65,7 +66,7 @@ internal sealed class ReviewModel(CaseSubmitter submitter, ICitizenSigning signi
             return new EmptyResult();
         }
 
-        var submitted = await submitter.SubmitAsync(Draft, new Submission(Service, Validation.Answers, Citizen, null, SiteUrl()), cancellationToken);
+        var submitted = await submitter.SubmitAsync(Draft, new Submission(Service, Validation.Answers, Citizen, null, SiteLinks.Of(Request)), cancellationToken);
         return Redirect(Url.Content($"~/e-tjanster/{Service.Key}/kvitto/{submitted.Number}"));
     }
 
@@ -93,11 +94,9 @@ internal sealed class ReviewModel(CaseSubmitter submitter, ICitizenSigning signi
             return Redirect(Url.Content($"~/e-tjanster/{Service.Key}/ansokan/{Draft.Id}/granska"));
         }
 
-        var submitted = await submitter.SubmitAsync(Draft, new Submission(Service, Validation.Answers, Citizen, signature, SiteUrl()), cancellationToken);
+        var submitted = await submitter.SubmitAsync(Draft, new Submission(Service, Validation.Answers, Citizen, signature, SiteLinks.Of(Request)), cancellationToken);
         return Redirect(Url.Content($"~/e-tjanster/{Service.Key}/kvitto/{submitted.Number}"));
     }
-
-    private string SiteUrl() => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 
     private PageResult Prepare()
     {

@@ -54,15 +54,31 @@ namespace Hub.Cases.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("AssignedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("DecisionText")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<Guid>("DraftId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("ExpectedDecisionBy")
                         .HasColumnType("date");
+
+                    b.Property<string>("HandlingGroup")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -84,6 +100,13 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.Property<Guid>("ServiceVersionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("StateKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("received");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -116,11 +139,15 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "AssignedTo");
+
                     b.HasIndex("TenantId", "DraftId")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "SubmitterPersonalIdentityNumber");
 
@@ -148,6 +175,10 @@ namespace Hub.Cases.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("StateKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -163,6 +194,82 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.HasIndex("TenantId");
 
                     b.ToTable("cases_events", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("cases_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("cases_notes", (string)null);
                 });
 
             modelBuilder.Entity("Hub.Cases.Domain.CaseSignature", b =>
@@ -332,6 +439,24 @@ namespace Hub.Cases.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Hub.Cases.Domain.CaseEvent", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseMessage", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseNote", b =>
                 {
                     b.HasOne("Hub.Cases.Domain.Case", null)
                         .WithMany()

@@ -49,14 +49,30 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionText")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DraftId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ExpectedDecisionBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingGroup")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -79,6 +95,13 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.Property<Guid>("ServiceVersionId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("StateKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("received");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -111,11 +134,15 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "AssignedTo");
+
                     b.HasIndex("TenantId", "DraftId")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "SubmitterPersonalIdentityNumber");
 
@@ -143,6 +170,10 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StateKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -158,6 +189,82 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("cases_events", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("cases_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("cases_notes", (string)null);
                 });
 
             modelBuilder.Entity("Hub.Cases.Domain.CaseSignature", b =>
@@ -327,6 +434,24 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Hub.Cases.Domain.CaseEvent", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseMessage", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseNote", b =>
                 {
                     b.HasOne("Hub.Cases.Domain.Case", null)
                         .WithMany()

@@ -1,0 +1,28 @@
+using Hub.Cases.Domain;
+using Hub.Cases.Resources;
+using Hub.Catalog.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
+
+namespace Hub.Cases.Handling;
+
+/// <summary>Words a case's history and states for people, from the case's own service version.</summary>
+internal static class CaseHistory
+{
+    /// <summary>"Ny status: Under handläggning", "Tilldelat", … in the page's language.</summary>
+    public static string Describe(CaseEvent e, PublishedService service, string language, IStringLocalizer<CasesTexts> texts) =>
+        e.Kind == "StateChanged" && e.StateKey is { } key
+            ? texts["Event.StateChanged", StateLabel(key, service, language)].Value
+            : texts["Event." + e.Kind].Value;
+
+    /// <summary>The state's name in the workflow of the case's version, or its key when the workflow does not know it.</summary>
+    public static string StateLabel(string key, PublishedService service, string language) =>
+        service.Package.EffectiveWorkflow.FindState(key)?.Label.Pick(language, service.Form.DefaultLanguage).Text ?? key;
+}
+
+/// <summary>Absolute links to the tenant's site, for e-mail.</summary>
+internal static class SiteLinks
+{
+    /// <summary>The site's base URL as the request reached it (scheme, host and the tenant's path base).</summary>
+    public static string Of(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+}

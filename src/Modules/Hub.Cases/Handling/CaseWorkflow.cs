@@ -1,0 +1,322 @@
+using Hub.Abstractions;
+using Hub.Audit.Contracts;
+using Hub.Cases.Data;
+using Hub.Cases.Domain;
+using Hub.Cases.Intake;
+using Hub.Cases.Resources;
+using Hub.Catalog.Contracts;
+using Hub.Data;
+using Hub.Forms.Contracts;
+using Hub.Integrations.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Cases.Handling;
+
+/// <summary>
+/// Someone acting on a case: an officer (staff user name and name, with the workflow roles their account gives) or the
+/// case's citizen.
+/// </summary>
+/// <param name="Id">A staff user name, or <c>citizen</c>.</param>
+/// <param name="Name">The name shown in the history and on messages.</param>
+/// <param name="Roles">Workflow roles (<see cref="WorkflowRoles"/>) this person has on the case.</param>
+internal sealed record CaseActor(string Id, string Name, IReadOnlySet<string> Roles)
+{
+    public bool IsCitizen => Roles.Contains(WorkflowRoles.Citizen);
+
+    /// <summary>The workflow roles of a staff account with these hub roles.</summary>
+    public static CaseActor Staff(string userName, string name, IEnumerable<string> hubRoles)
+    {
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var role in hubRoles)
+        {
+            if (role == HubRoles.CaseOfficer)
+            {
+                roles.Add(WorkflowRoles.CaseOfficer);
+            }
+            else if (role == HubRoles.ServiceOwner)
+            {
+                roles.Add(WorkflowRoles.ServiceOwner);
+            }
+        }
+
+        return new CaseActor(userName, name, roles);
+    }
+
+    public static CaseActor Citizen(string name) => new("citizen", name, new HashSet<string> { WorkflowRoles.Citizen });
+}
+
+/// <summary>Why a workflow action was not carried out; the page words it.</summary>
+internal enum HandlingRefusal
+{
+    None,
+    NotAllowed,
+    TextRequired,
+    TextTooLong,
+    Stale,
+}
+
+/// <summary>
+/// Runs the workflow of a case's own service version: the state a new case starts in and its handling group (routing
+/// rules over the answers), the moves officers and citizens may make, and messages, notes, claims. Each change, its
+/// history entry, its audit event and its e-mail commit together.
+/// </summary>
+internal sealed class CaseWorkflow(
+    CasesDbContext db,
+    HubConnection connection,
+    IAuditTrail audit,
+    IEmailOutbox outbox,
+    ITenantContext tenantContext,
+    IStringLocalizerFactory localizers,
+    TimeProvider clock,
+    ILogger<CaseWorkflow> logger)
+{
+    /// <summary>The state and handling group of a new case.</summary>
+    public static (WorkflowState State, string? Group) Start(PublishedService service, IReadOnlyDictionary<string, AnswerValue> answers, DateOnly today)
+    {
+        var workflow = service.Package.EffectiveWorkflow;
+        var rule = workflow.Routing.FirstOrDefault(r => r.When.Evaluate(answers, today));
+        return (workflow.Initial, rule?.Group ?? workflow.DefaultGroup);
+    }
+
+    /// <summary>The case status (what Mina sidor and filters show) for a workflow state.</summary>
+    public static CaseStatus StatusOf(WorkflowStateCategory category) => category switch
+    {
+        WorkflowStateCategory.Submitted => CaseStatus.Submitted,
+        WorkflowStateCategory.InProgress => CaseStatus.InProgress,
+        WorkflowStateCategory.WaitingForCitizen or WorkflowStateCategory.WaitingForPayment => CaseStatus.WaitingForCitizen,
+        WorkflowStateCategory.WaitingForSignature => CaseStatus.WaitingForSignature,
+        WorkflowStateCategory.Decided => CaseStatus.Decided,
+        _ => CaseStatus.Closed,
+    };
+
+    /// <summary>The moves <paramref name="actor"/> may make on the case now (none while it waits for signatures).</summary>
+    public static IReadOnlyList<WorkflowTransition> Allowed(Case @case, PublishedService service, CaseActor actor) =>
+        @case.Status == CaseStatus.WaitingForSignature
+            ? []
+            : service.Package.EffectiveWorkflow.Transitions
+                .Where(t => t.From.Contains(@case.StateKey) && t.Roles.Any(actor.Roles.Contains))
+                .ToList();
+
+    /// <summary>The workflow state the case is in, or null if its version's workflow does not know it.</summary>
+    public static WorkflowState? StateOf(Case @case, PublishedService service) => service.Package.EffectiveWorkflow.FindState(@case.StateKey);
+
+    /// <summary>
+    /// Makes the move <paramref name="transitionKey"/> if <paramref name="actor"/> may make it from the case's state.
+    /// A move into "waiting for the citizen" needs a text (the request); a move into "decided" keeps its text as the
+    /// decision. <paramref name="expectedState"/> guards against a page that was out of date.
+    /// </summary>
+    public async Task<HandlingRefusal> FireAsync(Case @case, PublishedService service, string transitionKey, string expectedState, CaseActor actor, string? text, string siteUrl, CancellationToken cancellationToken)
+    {
+        if (@case.StateKey != expectedState)
+        {
+            return HandlingRefusal.Stale;
+        }
+
+        var transition = Allowed(@case, service, actor).FirstOrDefault(t => t.Key == transitionKey);
+        var target = transition is null ? null : service.Package.EffectiveWorkflow.FindState(transition.To);
+        if (transition is null || target is null)
+        {
+            return HandlingRefusal.NotAllowed;
+        }
+
+        text = Clean(text);
+        if (text?.Length > CaseLimits.MessageLength)
+        {
+            return HandlingRefusal.TextTooLong;
+        }
+
+        var asksCitizen = target.Category == WorkflowStateCategory.WaitingForCitizen && !actor.IsCitizen;
+        if (asksCitizen && text is null)
+        {
+            return HandlingRefusal.TextRequired;
+        }
+
+        await InTransactionAsync(async now =>
+        {
+            Move(@case, target, now, actor);
+            if (target.Category == WorkflowStateCategory.Decided && text is not null)
+            {
+                @case.DecisionText = text;
+            }
+
+            if (asksCitizen)
+            {
+                db.Messages.Add(NewMessage(@case, MessageKind.CompletionRequest, actor.Name, text!, now));
+            }
+
+            await audit.RecordAsync(new AuditEntry("case.transition", "case", @case.Id.ToString(), AuditActor(actor),
+                $$"""{"transition":"{{transition.Key}}","to":"{{target.Key}}"}"""), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await NotifyCitizenAsync(@case, siteUrl, cancellationToken);
+        }, cancellationToken, @case);
+        logger.LogInformation("Case {Number}: {Transition} to {State}", @case.Number, transition.Key, target.Key);
+        return HandlingRefusal.None;
+    }
+
+    /// <summary>Assigns the case to <paramref name="actor"/> (claim) or, with null, leaves it unassigned.</summary>
+    public async Task<HandlingRefusal> AssignAsync(Case @case, CaseActor actor, CaseActor? assignee, CancellationToken cancellationToken)
+    {
+        if (!actor.Roles.Contains(WorkflowRoles.CaseOfficer))
+        {
+            return HandlingRefusal.NotAllowed;
+        }
+
+        await InTransactionAsync(async now =>
+        {
+            @case.AssignedTo = assignee?.Id;
+            @case.AssignedName = assignee?.Name;
+            @case.UpdatedUtc = now;
+            db.Events.Add(NewEvent(@case, assignee is null ? "Unassigned" : "Assigned", assignee?.Name ?? actor.Name, now));
+            await audit.RecordAsync(new AuditEntry(assignee is null ? "case.unassigned" : "case.assigned", "case", @case.Id.ToString(), AuditActor(actor),
+                assignee is null ? null : $$"""{"to":"{{assignee.Id}}"}"""), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken, @case);
+        return HandlingRefusal.None;
+    }
+
+    /// <summary>An officers-only note.</summary>
+    public Task<HandlingRefusal> AddNoteAsync(Case @case, CaseActor actor, string? text, CancellationToken cancellationToken) =>
+        WriteAsync(actor, text, requireOfficer: true, null, async (clean, now) =>
+        {
+            db.Notes.Add(new CaseNote { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now, Author = actor.Name, Text = clean });
+            await audit.RecordAsync(new AuditEntry("case.note-added", "case", @case.Id.ToString(), AuditActor(actor)), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A message on the case: from an officer to the citizen (who is told by e-mail), or from the citizen. The citizen's
+    /// message while the case waits for them is their completion: the case moves on by the workflow's move for citizens
+    /// out of that state.
+    /// </summary>
+    public Task<HandlingRefusal> SendMessageAsync(Case @case, PublishedService service, CaseActor actor, string? text, string siteUrl, CancellationToken cancellationToken)
+    {
+        if (@case.Status == CaseStatus.Closed)
+        {
+            return Task.FromResult(HandlingRefusal.NotAllowed);
+        }
+
+        return WriteAsync(actor, text, requireOfficer: !actor.IsCitizen, @case, async (clean, now) =>
+        {
+            var resume = actor.IsCitizen && StateOf(@case, service)?.Category == WorkflowStateCategory.WaitingForCitizen
+                ? Allowed(@case, service, actor) is [var first, ..] ? first : null
+                : null;
+            var kind = actor.IsCitizen ? resume is null ? MessageKind.FromCitizen : MessageKind.CompletionAnswer : MessageKind.ToCitizen;
+            db.Messages.Add(NewMessage(@case, kind, actor.Name, clean, now));
+            @case.UpdatedUtc = now;
+            if (resume is not null && service.Package.EffectiveWorkflow.FindState(resume.To) is { } target)
+            {
+                Move(@case, target, now, actor);
+            }
+
+            await audit.RecordAsync(new AuditEntry(actor.IsCitizen ? "case.message-from-citizen" : "case.message-to-citizen", "case", @case.Id.ToString(), AuditActor(actor),
+                resume is null ? null : $$"""{"transition":"{{resume.Key}}","to":"{{resume.To}}"}"""), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            if (!actor.IsCitizen)
+            {
+                await NotifyCitizenAsync(@case, siteUrl, cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Marks the other side's messages read: by the citizen (<paramref name="byCitizen"/>) or by the officers.</summary>
+    public async Task MarkReadAsync(Case @case, bool byCitizen, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var unread = await db.Messages.Where(m => m.CaseId == @case.Id && m.ReadUtc == null).ToListAsync(cancellationToken);
+        var changed = false;
+        foreach (var message in unread.Where(m => m.FromCitizen != byCitizen))
+        {
+            message.ReadUtc = now;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task<HandlingRefusal> WriteAsync(CaseActor actor, string? text, bool requireOfficer, Case? changing, Func<string, DateTime, Task> write, CancellationToken cancellationToken)
+    {
+        if (requireOfficer && !actor.Roles.Contains(WorkflowRoles.CaseOfficer))
+        {
+            return HandlingRefusal.NotAllowed;
+        }
+
+        var clean = Clean(text);
+        if (clean is null)
+        {
+            return HandlingRefusal.TextRequired;
+        }
+
+        if (clean.Length > CaseLimits.MessageLength)
+        {
+            return HandlingRefusal.TextTooLong;
+        }
+
+        await InTransactionAsync(now => write(clean, now), cancellationToken, changing);
+        return HandlingRefusal.None;
+    }
+
+    private void Move(Case @case, WorkflowState target, DateTime now, CaseActor actor)
+    {
+        @case.StateKey = target.Key;
+        @case.Status = StatusOf(target.Category);
+        @case.UpdatedUtc = now;
+        db.Events.Add(NewEvent(@case, "StateChanged", actor.Name, now, target.Key));
+    }
+
+    private async Task InTransactionAsync(Func<DateTime, Task> work, CancellationToken cancellationToken, Case? changing = null)
+    {
+        if (changing is not null && db.Entry(changing).State == EntityState.Detached)
+        {
+            // Read without tracking (Mina sidor): attach it so that the changes below are saved.
+            db.Cases.Attach(changing);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await connection.EnlistAsync(db);
+            await work(now);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            connection.EndTransaction();
+        }
+    }
+
+    /// <summary>Tells the citizen there is news, with a link to Mina sidor and nothing else (no personal data in mail).</summary>
+    private async Task NotifyCitizenAsync(Case @case, string siteUrl, CancellationToken cancellationToken)
+    {
+        if (@case.ContactEmail is not { } to || @case.SubmitterPersonalIdentityNumber is null)
+        {
+            return;
+        }
+
+        var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");
+        var language = FormLanguages.MessageLanguage(@case.Language);
+        var texts = new CultureLocalizer(localizers.Create(typeof(CasesTexts)), System.Globalization.CultureInfo.GetCultureInfo(language));
+        await outbox.EnqueueAsync(new OutgoingEmail(to, texts["Mail.CaseNews.Subject", @case.Number].Value,
+            texts["Mail.CaseNews.Body", tenant.Settings.DisplayName, @case.Number, $"{siteUrl}/mina-sidor/arenden/{@case.Number}"].Value, Language: language), cancellationToken);
+    }
+
+    private static CaseEvent NewEvent(Case @case, string kind, string? actor, DateTime now, string? stateKey = null) =>
+        new() { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now, Status = @case.Status, Kind = kind, Actor = actor, StateKey = stateKey };
+
+    private static CaseMessage NewMessage(Case @case, MessageKind kind, string author, string text, DateTime now) =>
+        new() { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now, Kind = kind, Author = author, Text = text };
+
+    private static string AuditActor(CaseActor actor) => actor.IsCitizen ? "citizen" : "staff:" + actor.Id;
+
+    /// <summary>Trimmed text with Windows line ends made plain, or null when nothing is left.</summary>
+    private static string? Clean(string? text)
+    {
+        var clean = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return string.IsNullOrEmpty(clean) ? null : clean;
+    }
+}

@@ -1,0 +1,157 @@
+using Hub.Abstractions;
+using Hub.Audit.Contracts;
+using Hub.Cases.Data;
+using Hub.Cases.Domain;
+using Hub.Cases.Handling;
+using Hub.Cases.Intake;
+using Hub.Cases.Resources;
+using Hub.Catalog.Contracts;
+using Hub.Forms.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Hub.Cases.Pages.Admin.Cases;
+
+/// <summary>
+/// <c>/admin/arenden/{number}</c>: one case for its officers: the submission exactly as the citizen saw it (in the
+/// form's language), signatures, history, the workflow's moves, claim, messages with the citizen and internal notes.
+/// Every view is in the audit trail.
+/// </summary>
+[Authorize(Policy = HubPolicies.CaseOfficer)]
+internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkflow workflow, IAuditTrail audit, IStringLocalizer<CasesTexts> texts) : PageModel
+{
+    public string Language { get; } = FormView.UiLanguage();
+
+    public CaseDetails Details { get; private set; } = null!;
+
+    public FormView View { get; private set; } = null!;
+
+    public IReadOnlyList<CaseMessage> Messages { get; private set; } = [];
+
+    public IReadOnlyList<CaseNote> Notes { get; private set; } = [];
+
+    public IReadOnlyList<WorkflowTransition> Moves { get; private set; } = [];
+
+    public CaseActor Actor { get; private set; } = null!;
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public Case Case => Details.Case;
+
+    public PublishedService Service => Details.Service;
+
+    public string StateLabel => CaseHistory.StateLabel(Case.StateKey, Service, Language);
+
+    /// <summary>Messages reach the citizen only on Mina sidor, so only a case submitted with e-ID can have them.</summary>
+    public bool CanMessage => Case.SubmitterPersonalIdentityNumber is not null && Case.Status != CaseStatus.Closed;
+
+    public string Describe(CaseEvent e) => CaseHistory.Describe(e, Service, Language, texts);
+
+    public string TextOf(LocalizedText text) => text.Pick(Language, Service.Form.DefaultLanguage).Text;
+
+    public WorkflowState? TargetOf(WorkflowTransition transition) => Service.Package.EffectiveWorkflow.FindState(transition.To);
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        await audit.RecordAsync(new AuditEntry("case.viewed", "case", Case.Id.ToString(), "staff:" + Actor.Id), cancellationToken);
+        await workflow.MarkReadAsync(Case, byCitizen: false, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTransitionAsync(string number, string transition, string state, string? text, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var refusal = await workflow.FireAsync(Case, Service, transition, state, Actor, text, SiteLinks.Of(Request), cancellationToken);
+        return Outcome(refusal, "text-" + transition, "Moved");
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(string number, string? to, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var refusal = await workflow.AssignAsync(Case, Actor, to == "me" ? Actor : null, cancellationToken);
+        return Outcome(refusal, "", to == "me" ? "Claimed" : "Released");
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(string number, string? text, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        return Outcome(await workflow.AddNoteAsync(Case, Actor, text, cancellationToken), "note", "NoteAdded");
+    }
+
+    public async Task<IActionResult> OnPostMessageAsync(string number, string? text, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var refusal = CanMessage ? await workflow.SendMessageAsync(Case, Service, Actor, text, SiteLinks.Of(Request), cancellationToken) : HandlingRefusal.NotAllowed;
+        return Outcome(refusal, "message", "MessageSent");
+    }
+
+    /// <summary>Back to the case on success (a reload does not post again); the page with the error beside the field otherwise.</summary>
+    private IActionResult Outcome(HandlingRefusal refusal, string field, string notice)
+    {
+        switch (refusal)
+        {
+            case HandlingRefusal.None:
+                Notice = notice;
+                return Redirect(Url.Content($"~/admin/arenden/{Case.Number}"));
+            case HandlingRefusal.Stale:
+                Notice = "Stale";
+                return Redirect(Url.Content($"~/admin/arenden/{Case.Number}"));
+            case HandlingRefusal.NotAllowed:
+                return StatusCode(StatusCodes.Status403Forbidden);
+            default:
+                ModelState.AddModelError(field, texts[refusal == HandlingRefusal.TextRequired ? "Handling.Error.TextRequired" : "Handling.Error.TextTooLong", CaseLimits.MessageLength].Value);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(string number, CancellationToken cancellationToken)
+    {
+        var (userName, name) = StaffClaims.Of(User);
+        Actor = CaseActor.Staff(userName, name, HubRoles.All.Where(User.IsInRole));
+        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Number == number, cancellationToken);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        var signatures = await db.Signatures.AsNoTracking().Where(s => s.CaseId == @case.Id).OrderBy(s => s.Role == "submitter" ? 0 : 1).ToListAsync(cancellationToken);
+        if (await reader.DetailsAsync(@case, signatures, cancellationToken) is not { } details)
+        {
+            return NotFound();
+        }
+
+        Details = details;
+        View = new FormView(details.Service.Form, details.Answers, new Dictionary<string, string>(), FormLanguages.Resolve(details.Service.Form, @case.Language)) { PageLanguage = Language };
+        Messages = await db.Messages.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderBy(m => m.AtUtc).ToListAsync(cancellationToken);
+        Notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == @case.Id).OrderBy(n => n.AtUtc).ToListAsync(cancellationToken);
+        Moves = CaseWorkflow.Allowed(@case, details.Service, Actor);
+        return null;
+    }
+}
