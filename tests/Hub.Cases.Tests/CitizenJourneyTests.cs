@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Hub.Testing;
-using static Hub.Cases.Tests.Intake;
+using static Hub.Testing.Intake;
 
 namespace Hub.Cases.Tests;
 

@@ -6,7 +6,7 @@ using Hub.Data;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static Hub.Cases.Tests.Intake;
+using static Hub.Testing.Intake;
 
 namespace Hub.Cases.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Hub.Testing;
-using static Hub.Cases.Tests.Intake;
+using static Hub.Testing.Intake;
 
 namespace Hub.Cases.Tests;
 

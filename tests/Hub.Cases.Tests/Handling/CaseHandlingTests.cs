@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Hub.Testing;
-using static Hub.Cases.Tests.Intake;
+using static Hub.Testing.Intake;
 
 namespace Hub.Cases.Tests.Handling;
 
@@ -26,7 +26,7 @@ public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLife
     public async Task An_officer_takes_a_case_asks_for_a_completion_the_citizen_answers_and_the_officer_decides_and_closes()
     {
         using var citizen = fixture.CreateClient();
-        var number = await SubmitSpecialkostAsync(citizen, slug);
+        var number = await citizen.SubmitSpecialkostAsync(slug);
         using var officer = await OfficerAsync(slug);
 
         // The inbox lists it among new, unassigned cases; a search by name finds it, another name does not.
@@ -95,7 +95,7 @@ public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLife
     public async Task Notes_stay_with_officers_and_moves_the_workflow_does_not_allow_are_refused()
     {
         using var citizen = fixture.CreateClient();
-        var number = await SubmitSpecialkostAsync(citizen, slug);
+        var number = await citizen.SubmitSpecialkostAsync(slug);
         using var officer = await OfficerAsync(slug);
         var casePath = $"/{slug}/admin/arenden/{number}";
 
@@ -128,7 +128,7 @@ public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLife
     public async Task Another_tenants_officer_and_staff_without_the_officer_role_get_nothing()
     {
         using var citizen = fixture.CreateClient();
-        var number = await SubmitSpecialkostAsync(citizen, slug);
+        var number = await citizen.SubmitSpecialkostAsync(slug);
         var file = await FirstFileLinkAsync(citizen, slug, number);
 
         // Another municipality's officer: not in the inbox, not by address, not by a crafted post, not the file.
@@ -159,7 +159,7 @@ public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLife
     public async Task A_post_without_the_antiforgery_token_changes_nothing()
     {
         using var citizen = fixture.CreateClient();
-        var number = await SubmitSpecialkostAsync(citizen, slug);
+        var number = await citizen.SubmitSpecialkostAsync(slug);
         using var officer = await OfficerAsync(slug);
         var casePath = $"/{slug}/admin/arenden/{number}";
         using var forged = await officer.PostWithTokenAsync(casePath + "/transition", null, [F("transition", "start"), F("state", "received")]);
@@ -173,19 +173,6 @@ public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLife
         using var response = await client.SignInAsync(tenant, DemoAccounts.CaseOfficer, DemoAccounts.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
-    }
-
-    /// <summary>Anna Andersson applies for gluten-free food for Elsa, with a medical certificate; returns the case number.</summary>
-    private static async Task<string> SubmitSpecialkostAsync(HubClient client, string tenant)
-    {
-        await client.LogInAsync(tenant, CitizenEId.AnnaAndersson);
-        var step = await client.StartAsync(tenant, "specialkost");
-        using var first = await client.StepAsync(step, [F("child-name", "Elsa Andersson"), F("child-personnummer", "20150612-1233"), F("school", "kumla-skola")]);
-        var pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
-        using var second = await client.UploadAsync(first.Location(), [F("reason", "medical"), F("allergens", "gluten"), F("start-date", "2026-08-17")], "certificate", "intyg.pdf", pdf, "application/pdf");
-        using var third = await client.StepAsync(second.Location(), [F("guardian.name", "Anna Andersson"), F("guardian.email", $"anna@{tenant}.example")]);
-        using var submitted = await client.SubmitAsync(third.Location());
-        return CaseNumber(submitted.Location());
     }
 
     private static async Task<string> FirstFileLinkAsync(HubClient client, string tenant, string number)

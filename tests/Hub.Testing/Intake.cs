@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Hub.Testing;
+using Xunit;
 
-namespace Hub.Cases.Tests;
+namespace Hub.Testing;
 
 /// <summary>Drives the citizen's pages over HTTP as a browser without JavaScript would.</summary>
-internal static partial class Intake
+public static partial class Intake
 {
     /// <summary>Presses "Starta e-tjänsten" and returns the first step's path.</summary>
     public static async Task<string> StartAsync(this HubClient client, string slug, string service)
@@ -53,6 +53,22 @@ internal static partial class Intake
         }
 
         return await client.PostWithTokenAsync(reviewPath, HubClient.AntiforgeryToken(html), []);
+    }
+
+    /// <summary>
+    /// Anna Andersson logs in with the test e-ID and applies for gluten-free food for Elsa with a medical certificate
+    /// (a PDF) at <paramref name="tenant"/>; returns the case number.
+    /// </summary>
+    public static async Task<string> SubmitSpecialkostAsync(this HubClient client, string tenant)
+    {
+        await client.LogInAsync(tenant, CitizenEId.AnnaAndersson);
+        var step = await client.StartAsync(tenant, "specialkost");
+        using var first = await client.StepAsync(step, [F("child-name", "Elsa Andersson"), F("child-personnummer", "20150612-1233"), F("school", "kumla-skola")]);
+        var pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+        using var second = await client.UploadAsync(first.Location(), [F("reason", "medical"), F("allergens", "gluten"), F("start-date", "2026-08-17")], "certificate", "intyg.pdf", pdf, "application/pdf");
+        using var third = await client.StepAsync(second.Location(), [F("guardian.name", "Anna Andersson"), F("guardian.email", $"anna@{tenant}.example")]);
+        using var submitted = await client.SubmitAsync(third.Location());
+        return CaseNumber(submitted.Location());
     }
 
     public static string Location(this HttpResponseMessage response) =>
