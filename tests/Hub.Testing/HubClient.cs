@@ -75,4 +75,7 @@ public static class DemoAccounts
     public const string ServiceOwner = "agare";
     public const string Editor = "redaktor";
     public const string CaseOfficer = "handlaggare";
+
+    /// <summary>A second case officer: in the demo, the lead of both handling groups.</summary>
+    public const string CaseOfficer2 = "handlaggare2";
 }

@@ -40,9 +40,12 @@ public abstract class HubFixture(DatabaseProvider provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider);
-        factory = new HubAppFactory(database, configureServices: ConfigureServices);
+        factory = new HubAppFactory(database, settings: Settings, configureServices: ConfigureServices);
         BaseAddress = factory.BaseAddress;
     }
+
+    /// <summary>Configuration a derived fixture gives its hub (say, a shorter poll interval).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
     /// <summary>Test-only services (say, a probe endpoint) a derived fixture adds to its hub.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
@@ -83,7 +86,8 @@ public static class TestRecipes
               { "userName": "admin", "email": "admin@{{slug}}.example", "displayName": "Admin {{slug}}", "roles": ["TenantAdmin"], "password": "{{DemoAccounts.Password}}" },
               { "userName": "agare", "email": "agare@{{slug}}.example", "roles": ["ServiceOwner"], "password": "{{DemoAccounts.Password}}" },
               { "userName": "redaktor", "email": "redaktor@{{slug}}.example", "roles": ["Editor"], "password": "{{DemoAccounts.Password}}" },
-              { "userName": "handlaggare", "email": "handlaggare@{{slug}}.example", "roles": ["CaseOfficer"], "password": "{{DemoAccounts.Password}}" }
+              { "userName": "handlaggare", "email": "handlaggare@{{slug}}.example", "displayName": "Hanna Handläggare", "roles": ["CaseOfficer"], "password": "{{DemoAccounts.Password}}" },
+              { "userName": "handlaggare2", "email": "handlaggare2@{{slug}}.example", "displayName": "Gustav Gruppledare", "roles": ["CaseOfficer"], "password": "{{DemoAccounts.Password}}" }
             ] }{{ServicesStep(services)}}
           ]
         }

@@ -71,6 +71,24 @@ public static partial class Intake
         return CaseNumber(submitted.Location());
     }
 
+    /// <summary>
+    /// A logged-in citizen applies for Ekonomiskt bistånd at <paramref name="tenant"/>, living as
+    /// <paramref name="housingType"/> (<c>rental</c>, <c>no-home</c>, …), with a bank statement; returns the case number.
+    /// </summary>
+    public static async Task<string> SubmitEkonomisktBistandAsync(this HubClient client, string tenant, string housingType, string email)
+    {
+        var step = await client.StartAsync(tenant, "ekonomiskt-bistand");
+        using var household = await client.StepAsync(step, [F("applicant.name", "Sökande Person"), F("applicant.email", email),
+            F("application-month", "this-month"), F("civil-status", "single"), F("household-members.count", "0")]);
+        using var incomes = await client.StepAsync(household.Location(), [F("income-salary", "0"), F("income-unemployment", "0"), F("income-sickness", "0"),
+            F("income-child", "0"), F("income-housing-allowance", "0"), F("income-other", "0"), F("has-assets", "no")]);
+        using var housing = await client.StepAsync(incomes.Location(), housingType == "no-home" ? [F("housing-type", housingType)] : [F("housing-type", housingType), F("housing-cost", "6500")]);
+        var pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+        using var attachments = await client.UploadAsync(housing.Location(), [F("confirmation", "true-and-complete")], "bank-statements", "kontoutdrag.pdf", pdf, "application/pdf");
+        using var submitted = await client.SubmitAsync(attachments.Location());
+        return CaseNumber(submitted.Location());
+    }
+
     public static string Location(this HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect
             ? response.Headers.Location!.OriginalString

@@ -3,7 +3,9 @@ using Hub.Cases.Data;
 using Hub.Cases.Files;
 using Hub.Cases.Handling;
 using Hub.Cases.Intake;
+using Hub.Cases.Recipes;
 using Hub.Data;
+using Hub.Integrations.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -36,6 +38,10 @@ public static class CasesModule
         services.AddScoped<CaseReader>();
         services.AddScoped<SignatureRecorder>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<HandlingGroups>();
+        services.AddScoped<ITimerHandler, SlaReminderHandler>();
+        services.AddScoped<ITimerHandler, SlaEscalationHandler>();
+        services.AddSingleton<IRecipeStepHandler, HandlingGroupsRecipeStep>();
         services.AddSingleton<FileStore>();
         services.AddSingleton<DraftSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftSweeper>());
@@ -43,6 +49,9 @@ public static class CasesModule
         services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden", "Ärenden", "Cases",
             "Inkomna ärenden: fördela, handlägg, kommunicera med medborgaren och fatta beslut.",
             "Incoming cases: assign, handle, talk with the citizen and decide.", HubPolicies.CaseOfficer));
+        services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden/grupper", "Handläggningsgrupper", "Handling groups",
+            "Vilka handläggare som får ärenden av vilket slag, och vem som leder gruppen.",
+            "Which case officers get which cases, and who leads each group.", HubPolicies.TenantAdmin));
         services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles());
         return builder;
     }

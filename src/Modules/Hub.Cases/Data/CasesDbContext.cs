@@ -26,6 +26,8 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
 
     public DbSet<CaseNote> Notes => Set<CaseNote>();
 
+    public DbSet<HandlingGroup> Groups => Set<HandlingGroup>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var draft = modelBuilder.Entity<Draft>();
@@ -104,6 +106,20 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
         note.Property(n => n.Text).HasMaxLength(CaseLimits.MessageLength);
         note.HasIndex(n => n.CaseId);
         note.HasOne<Case>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        var group = modelBuilder.Entity<HandlingGroup>();
+        group.ToTable("cases_groups");
+        group.Property(g => g.Key).HasMaxLength(64);
+        group.Property(g => g.Name).HasMaxLength(200);
+        group.Property(g => g.Lead).HasMaxLength(256);
+        group.HasIndex(g => new { g.TenantId, g.Key }).IsUnique();
+        group.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+
+        var member = modelBuilder.Entity<HandlingGroupMember>();
+        member.ToTable("cases_group_members");
+        member.HasKey(m => new { m.GroupId, m.UserName });
+        member.Property(m => m.UserName).HasMaxLength(256);
+        member.HasIndex(m => new { m.TenantId, m.UserName });
 
         var series = modelBuilder.Entity<CaseNumberSeries>();
         series.ToTable("cases_number_series");

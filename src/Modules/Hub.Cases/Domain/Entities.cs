@@ -170,6 +170,39 @@ internal sealed class CaseMessage : ITenantOwned
     public bool FromCitizen => Kind is MessageKind.FromCitizen or MessageKind.CompletionAnswer;
 }
 
+/// <summary>
+/// A handling group of the municipality: the people a workflow's routing rule names by key (e.g. <c>ekonomi</c>), and
+/// its lead, who is told when a case is overdue.
+/// </summary>
+internal sealed class HandlingGroup : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    /// <summary>The key routing rules name; unique in the tenant.</summary>
+    public required string Key { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The lead's user name (one of the members), or null.</summary>
+    public string? Lead { get; set; }
+
+    public List<HandlingGroupMember> Members { get; set; } = [];
+
+    public DateTime UpdatedUtc { get; set; }
+}
+
+/// <summary>A staff account (by user name) in a handling group.</summary>
+internal sealed class HandlingGroupMember : ITenantOwned
+{
+    public Guid GroupId { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public required string UserName { get; set; }
+}
+
 /// <summary>An officers-only note on a case; never shown to the citizen.</summary>
 internal sealed class CaseNote : ITenantOwned
 {

@@ -33,6 +33,7 @@ internal sealed class CaseSubmitter(
     HubConnection connection,
     ITenantContext tenantContext,
     IEmailOutbox outbox,
+    IDurableTimers timers,
     IStringLocalizerFactory localizers,
     TimeProvider clock,
     ILogger<CaseSubmitter> logger)
@@ -102,6 +103,7 @@ internal sealed class CaseSubmitter(
             db.Drafts.Remove(draft);
             await db.SaveChangesAsync(cancellationToken);
             await QueueEmailsAsync(@case, submission, signatures, tenant, cancellationToken);
+            await CaseSla.ScheduleAsync(timers, @case, submission.Service, submission.SiteUrl, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Case {Number} submitted for service {Service} version {Version}", @case.Number, @case.ServiceKey, submission.Service.Version);
             return @case;

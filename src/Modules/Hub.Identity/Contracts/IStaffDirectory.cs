@@ -12,4 +12,5 @@ public interface IStaffDirectory
 /// <param name="UserName">The user name.</param>
 /// <param name="DisplayName">The person's name.</param>
 /// <param name="Roles">The account's roles in its tenant.</param>
-public sealed record StaffMember(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles);
+/// <param name="Email">The account's e-mail address, for work notifications (SLA reminders), if it has one.</param>
+public sealed record StaffMember(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? Email = null);

@@ -381,6 +381,63 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.ToTable("cases_drafts", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.HandlingGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lead")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("cases_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.HandlingGroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "UserName");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "UserName");
+
+                    b.ToTable("cases_group_members", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -467,6 +524,20 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.HandlingGroupMember", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.HandlingGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.HandlingGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -22,7 +22,7 @@ namespace Hub.Cases.Pages.Admin.Cases;
 /// Every view is in the audit trail.
 /// </summary>
 [Authorize(Policy = HubPolicies.CaseOfficer)]
-internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkflow workflow, IAuditTrail audit, IStringLocalizer<CasesTexts> texts) : PageModel
+internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkflow workflow, HandlingGroups groups, IAuditTrail audit, IStringLocalizer<CasesTexts> texts) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -37,6 +37,9 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
     public IReadOnlyList<WorkflowTransition> Moves { get; private set; } = [];
 
     public CaseActor Actor { get; private set; } = null!;
+
+    /// <summary>The handling group's name, or its key when the municipality has no such group (yet).</summary>
+    public string? GroupName { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -152,6 +155,7 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
         Messages = await db.Messages.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderBy(m => m.AtUtc).ToListAsync(cancellationToken);
         Notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == @case.Id).OrderBy(n => n.AtUtc).ToListAsync(cancellationToken);
         Moves = CaseWorkflow.Allowed(@case, details.Service, Actor);
+        GroupName = @case.HandlingGroup is { } key ? (await groups.FindAsync(key, cancellationToken))?.Name ?? key : null;
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Hub.Abstractions;
 using Hub.Cases.Data;
 using Hub.Cases.Domain;
+using Hub.Cases.Handling;
 using Hub.Cases.Intake;
 using Hub.Catalog.Contracts;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace Hub.Cases.Pages.Admin.Cases;
 /// overdue, and searched by case number or the submitter's name. Filters are a GET form: a filtered list is a link.
 /// </summary>
 [Authorize(Policy = HubPolicies.CaseOfficer)]
-internal sealed class IndexModel(CasesDbContext db, IServiceDirectory directory, TimeProvider clock) : PageModel
+internal sealed class IndexModel(CasesDbContext db, IServiceDirectory directory, HandlingGroups groups, TimeProvider clock) : PageModel
 {
     /// <summary>At most this many cases are listed; the page says when there are more.</summary>
     public const int PageSize = 200;
@@ -24,7 +25,7 @@ internal sealed class IndexModel(CasesDbContext db, IServiceDirectory directory,
     public static IReadOnlyList<string> StatusFilters { get; } = ["oppna", "nya", "pagaende", "vantar", "beslutade", "avslutade", "alla"];
 
     /// <summary>The assignment filter's values ("" = everyone's).</summary>
-    public static IReadOnlyList<string> AssignmentFilters { get; } = ["", "mina", "ofordelade"];
+    public static IReadOnlyList<string> AssignmentFilters { get; } = ["", "mina", "min-grupp", "ofordelade"];
 
     public string Language { get; } = FormView.UiLanguage();
 
@@ -50,6 +51,11 @@ internal sealed class IndexModel(CasesDbContext db, IServiceDirectory directory,
     public IReadOnlyList<PublishedService> Services { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>Handling groups' names by key.</summary>
+    public IReadOnlyDictionary<string, string> GroupNames { get; private set; } = new Dictionary<string, string>();
+
+    public string GroupName(string? key) => key is null ? "–" : GroupNames.GetValueOrDefault(key, key);
 
     public string TitleOf(string serviceKey) =>
         Services.FirstOrDefault(s => s.Key == serviceKey) is { } service ? service.Package.Title.Pick(Language, service.Form.DefaultLanguage).Text : serviceKey;
@@ -82,9 +88,12 @@ internal sealed class IndexModel(CasesDbContext db, IServiceDirectory directory,
         }
 
         var (me, _) = StaffClaims.Of(User);
+        GroupNames = (await groups.ListAsync(cancellationToken)).ToDictionary(g => g.Key, g => g.Name);
+        var myGroups = Assignment == "min-grupp" ? await groups.KeysOfAsync(me, cancellationToken) : [];
         cases = Assignment switch
         {
             "mina" => cases.Where(c => c.AssignedTo == me),
+            "min-grupp" => cases.Where(c => c.HandlingGroup != null && myGroups.Contains(c.HandlingGroup)),
             "ofordelade" => cases.Where(c => c.AssignedTo == null),
             _ => cases,
         };
