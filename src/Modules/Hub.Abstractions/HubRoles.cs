@@ -31,6 +31,12 @@ public static class HubPolicies
     /// <summary>A TenantAdmin of the current tenant.</summary>
     public const string TenantAdmin = "Hub.TenantAdmin";
 
+    /// <summary>Builds and edits the current tenant's e-services in the studio: an Editor, ServiceOwner or TenantAdmin.</summary>
+    public const string ServiceEditor = "Hub.ServiceEditor";
+
+    /// <summary>Publishes the current tenant's e-services: a ServiceOwner or TenantAdmin.</summary>
+    public const string ServiceOwner = "Hub.ServiceOwner";
+
     /// <summary>A HubAdmin, on the hub tenant.</summary>
     public const string HubAdmin = "Hub.HubAdmin";
 

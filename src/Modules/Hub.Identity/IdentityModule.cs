@@ -61,6 +61,10 @@ public static class IdentityModule
             .AddPolicy(HubPolicies.Staff, p => p.RequireAuthenticatedUser().AddRequirements(new CurrentTenantRequirement()))
             .AddPolicy(HubPolicies.TenantAdmin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.TenantAdmin, HubRoles.HubAdmin))
+            .AddPolicy(HubPolicies.ServiceEditor, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.Editor, HubRoles.ServiceOwner, HubRoles.TenantAdmin))
+            .AddPolicy(HubPolicies.ServiceOwner, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.ServiceOwner, HubRoles.TenantAdmin))
             .AddPolicy(HubPolicies.HubAdmin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement { HubOnly = true }).RequireRole(HubRoles.HubAdmin));
         services.AddScoped<Contracts.IStaffDirectory, StaffDirectory>();
