@@ -137,16 +137,20 @@ internal sealed class DraftDocument
     /// <summary>Sets a text from what a person typed per language: blanks left out; an optional text with nothing written is removed.</summary>
     public static void SetText(JsonObject owner, string name, IReadOnlyDictionary<string, string?> values, bool optional)
     {
-        var written = values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!.Trim(), StringComparer.Ordinal);
+        var written = Written(values);
         if (written.Count == 0 && optional)
         {
             owner.Remove(name);
         }
         else
         {
-            owner[name] = TextObject(written);
+            owner[name] = written;
         }
     }
+
+    /// <summary>A text object of what was written per language (blank languages left out, the rest trimmed).</summary>
+    public static JsonObject Written(IReadOnlyDictionary<string, string?> values) =>
+        TextObject(values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!.Trim(), StringComparer.Ordinal));
 
     /// <summary>The text per language as written so far (an unwritten language is missing).</summary>
     public static IReadOnlyDictionary<string, string> Text(JsonNode? node) =>
