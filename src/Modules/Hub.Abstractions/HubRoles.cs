@@ -49,6 +49,12 @@ public static class HubPolicies
     /// <summary>A CaseOfficer of the current tenant (the officer workspace).</summary>
     public const string CaseOfficer = "Hub.CaseOfficer";
 
+    /// <summary>Builds and edits the current tenant's e-services in the studio: an Editor, ServiceOwner or TenantAdmin.</summary>
+    public const string ServiceEditor = "Hub.ServiceEditor";
+
+    /// <summary>Publishes the current tenant's e-services: a ServiceOwner or TenantAdmin.</summary>
+    public const string ServiceOwner = "Hub.ServiceOwner";
+
     /// <summary>A HubAdmin, on the hub tenant.</summary>
     public const string HubAdmin = "Hub.HubAdmin";
 

@@ -4,6 +4,7 @@ using Hub.Catalog.Data;
 using Hub.Catalog.Packages;
 using Hub.Catalog.Quality;
 using Hub.Catalog.Recipes;
+using Hub.Catalog.Studio;
 using Hub.Data;
 using Hub.Search.Contracts;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,10 +33,14 @@ public static class CatalogModule
             sp.GetRequiredService<ServiceSearchIndexes>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IServiceDirectory, ServiceDirectory>();
         services.AddScoped<IServicePackages, ServicePackages>();
+        services.AddScoped<StudioDrafts>();
+        services.AddScoped<IServiceDrafts>(sp => sp.GetRequiredService<StudioDrafts>());
         services.AddOptions<QualityGateOptions>().BindConfiguration("Hub:Catalog:QualityGate");
         services.TryAddSingleton<IServiceQualityGate, ServiceQualityGate>();
         services.AddSingleton<IRecipeStepHandler, ServicesRecipeStep>();
         services.AddModulePages(typeof(CatalogModule).Assembly);
+        services.AddAdminMenuItem(new AdminMenuItem("/admin/e-tjanster", "E-tjänster", "E-services",
+            "Bygg, förhandsgranska och publicera kommunens e-tjänster.", "Build, preview and publish the municipality's e-services.", HubPolicies.ServiceEditor));
         return builder;
     }
 }

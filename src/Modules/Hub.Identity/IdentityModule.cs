@@ -63,6 +63,10 @@ public static class IdentityModule
                 .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.TenantAdmin, HubRoles.HubAdmin))
             .AddPolicy(HubPolicies.CaseOfficer, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.CaseOfficer))
+            .AddPolicy(HubPolicies.ServiceEditor, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.Editor, HubRoles.ServiceOwner, HubRoles.TenantAdmin))
+            .AddPolicy(HubPolicies.ServiceOwner, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.ServiceOwner, HubRoles.TenantAdmin))
             .AddPolicy(HubPolicies.HubAdmin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement { HubOnly = true }).RequireRole(HubRoles.HubAdmin));
         services.AddScoped<Contracts.IStaffDirectory, StaffDirectory>();

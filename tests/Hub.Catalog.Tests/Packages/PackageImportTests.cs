@@ -42,7 +42,8 @@ public abstract class PackageImportTests(HubFixture fixture) : IAsyncLifetime
             }
 
             Assert.Equal(first.ContentHash, export.ContentHash);
-            Assert.Equal($"{key}-1.0.0.service.json", export.FileName);
+            var version = System.Text.Json.JsonDocument.Parse(SamplePackages.Demo(key)).RootElement.GetProperty("version").GetString();
+            Assert.Equal($"{key}-{version}.service.json", export.FileName);
             await using var otherScope = fixture.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(other);
             var again = await otherScope.ServiceProvider.GetRequiredService<IServicePackages>().ImportAsync(export.Json);
             Assert.True(again.Succeeded, string.Join("; ", again.Problems));

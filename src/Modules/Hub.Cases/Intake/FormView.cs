@@ -159,3 +159,9 @@ internal sealed record AnswerSummaryModel(FormView View, IReadOnlyList<string> P
 
 /// <summary>One input of a composite question (address, contact details, signers).</summary>
 internal sealed record PartField(string Part, string Label, string Type, string? Autocomplete, string? Css);
+
+/// <summary>The heading of a step (service title, step indicator, page title) as the step page and the preview show it.</summary>
+internal sealed record StepHeadingModel(FormView View, TextInLanguage Title, FormPage Page, IReadOnlyList<string> VisiblePages, int StepNumber);
+
+/// <summary>A page's elements with those its conditions hide, as the step page and the preview render them.</summary>
+internal sealed record FormElementsModel(FormView View, FormPage Page, IReadOnlySet<string> Hidden);

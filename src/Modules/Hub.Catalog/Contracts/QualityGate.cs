@@ -51,6 +51,12 @@ public static class QualityRules
     /// <summary>A radio, checkbox or dropdown question has options (blocking).</summary>
     public const string OptionsEmpty = "options-empty";
 
+    /// <summary>
+    /// Every page has an element (blocking). A package file cannot have an empty page; a studio draft, being built,
+    /// can.
+    /// </summary>
+    public const string PageEmpty = "page-empty";
+
     /// <summary>No page has more than <see cref="QualityGateOptions.MaxQuestionsPerPage"/> questions (blocking).</summary>
     public const string PageTooLong = "page-too-long";
 

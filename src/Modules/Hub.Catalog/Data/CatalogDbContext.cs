@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Hub.Catalog.Data;
 
-/// <summary>A tenant's services and their versions.</summary>
+/// <summary>A tenant's services, their versions and the studio's drafts.</summary>
 internal class CatalogDbContext(DbContextOptions options, ITenantContext? tenantContext) : DbContext(options), ITenantScopedDbContext
 {
     public Guid? CurrentTenantId => tenantContext?.Tenant?.Id;
@@ -14,6 +14,8 @@ internal class CatalogDbContext(DbContextOptions options, ITenantContext? tenant
     public DbSet<Service> Services => Set<Service>();
 
     public DbSet<ServiceVersion> Versions => Set<ServiceVersion>();
+
+    public DbSet<ServiceDraft> Drafts => Set<ServiceDraft>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +31,13 @@ internal class CatalogDbContext(DbContextOptions options, ITenantContext? tenant
         version.Property(v => v.ChangeNote).HasMaxLength(2000);
         version.HasIndex(v => new { v.ServiceId, v.Version }).IsUnique();
         version.HasOne<Service>().WithMany().HasForeignKey(v => v.ServiceId).OnDelete(DeleteBehavior.Cascade);
+
+        var draft = modelBuilder.Entity<ServiceDraft>();
+        draft.ToTable("catalog_service_drafts");
+        draft.Property(d => d.ServiceKey).HasMaxLength(64);
+        draft.Property(d => d.UpdatedBy).HasMaxLength(256);
+        draft.Property(d => d.Revision).IsConcurrencyToken();
+        draft.HasIndex(d => new { d.TenantId, d.ServiceKey }).IsUnique();
         modelBuilder.ApplyTenantQueryFilters(this);
     }
 }

@@ -62,6 +62,11 @@ internal sealed partial class ServiceQualityGate(IOptions<QualityGateOptions> op
                 findings.Add(Blocking(QualityRules.LabelMissing, pagePath + ".title", "page:" + page.Key, page.Key));
             }
 
+            if (page.Elements.Count == 0)
+            {
+                findings.Add(Blocking(QualityRules.PageEmpty, pagePath + ".elements", "page:" + page.Key, page.Key));
+            }
+
             var questions = CheckElements(page.Elements, pagePath + ".elements", languages, findings);
             if (questions > settings.MaxQuestionsPerPage)
             {

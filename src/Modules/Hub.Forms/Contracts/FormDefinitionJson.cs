@@ -43,6 +43,15 @@ public static class FormDefinitionJson
         return CanonicalJson.Write(DefinitionWriter.ToJsonNode(definition));
     }
 
+    /// <summary>The JSON name of an element type (<c>personnummer</c>, <c>yesNo</c>).</summary>
+    public static string TypeName(FormElementType type) => TypeNames.Of(type);
+
+    /// <summary>The element type with this JSON name, if there is one.</summary>
+    public static bool TryParseType(string name, out FormElementType type) => TypeNames.TryParse(name, out type);
+
+    /// <summary>Whether an element of <paramref name="type"/> takes the JSON property <paramref name="property"/> (the reader refuses the others).</summary>
+    public static bool Takes(FormElementType type, string property) => TypeNames.Takes(type, property);
+
     /// <summary>SHA-256 of the UTF-8 canonical JSON, as 64 lower-case hex digits; identifies a version's content.</summary>
     public static string ComputeContentHash(FormDefinition definition) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WriteCanonical(definition))));
