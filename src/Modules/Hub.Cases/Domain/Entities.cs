@@ -128,6 +128,9 @@ internal sealed class Case : ITenantOwned
 
     /// <summary>The decision as written by the officer, shown to the citizen on Mina sidor.</summary>
     public string? DecisionText { get; set; }
+
+    /// <summary>Seen only by its assigned officer and its handling group's members (<see cref="Handling.OfficerScope"/>).</summary>
+    public bool Confidential { get; set; }
 }
 
 /// <summary>Who wrote a message on a case.</summary>

@@ -1,5 +1,7 @@
 using Hub.Abstractions;
+using Hub.Audit.Contracts;
 using Hub.Cases.Data;
+using Hub.Cases.Handling;
 using Hub.Cases.Intake;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +20,8 @@ internal static class FileEndpoints
 {
     public static IEndpointRouteBuilder MapCaseFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/e-tjanster/filer/{id:guid}", async (Guid id, HttpContext http, CasesDbContext db, DraftStore drafts, FileStore store, ITenantContext tenant, IAuthorizationService authorization, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/e-tjanster/filer/{id:guid}", async (Guid id, HttpContext http, CasesDbContext db, DraftStore drafts, FileStore store, ITenantContext tenant,
+            IAuthorizationService authorization, HandlingGroups groups, IAuditTrail audit, CancellationToken cancellationToken) =>
         {
             if (tenant.Tenant is null)
             {
@@ -41,8 +44,17 @@ internal static class FileEndpoints
             else if (file.CaseId is { } caseId && await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) is { } @case)
             {
                 allowed = CaseAccess.CanSee(@case, citizen, anonymous)
-                    || (citizen is not null && await db.Signatures.AnyAsync(s => s.CaseId == caseId && s.ExpectedPersonalIdentityNumber == citizen.PersonalIdentityNumber, cancellationToken))
-                    || (await authorization.AuthorizeAsync(http.User, HubPolicies.CaseOfficer)).Succeeded;
+                    || (citizen is not null && await db.Signatures.AnyAsync(s => s.CaseId == caseId && s.ExpectedPersonalIdentityNumber == citizen.PersonalIdentityNumber, cancellationToken));
+                if (!allowed && (await authorization.AuthorizeAsync(http.User, HubPolicies.CaseOfficer)).Succeeded)
+                {
+                    var (userName, _) = StaffClaims.Of(http.User);
+                    allowed = (await OfficerScope.ForAsync(groups, userName, cancellationToken)).CanSee(@case);
+                    if (allowed)
+                    {
+                        await audit.RecordAsync(new AuditEntry("case.file-viewed", "case", @case.Id.ToString(), "staff:" + userName,
+                            $$"""{"file":"{{file.Id}}","confidential":{{(@case.Confidential ? "true" : "false")}}}"""), cancellationToken);
+                    }
+                }
             }
 
             if (!allowed)

@@ -176,6 +176,30 @@ internal sealed class CaseWorkflow(
         return HandlingRefusal.None;
     }
 
+    /// <summary>Marks the case confidential (or not): from then on only its officer and its group see it.</summary>
+    public async Task<HandlingRefusal> SetConfidentialAsync(Case @case, CaseActor actor, bool confidential, CancellationToken cancellationToken)
+    {
+        if (!actor.Roles.Contains(WorkflowRoles.CaseOfficer))
+        {
+            return HandlingRefusal.NotAllowed;
+        }
+
+        if (@case.Confidential == confidential)
+        {
+            return HandlingRefusal.None;
+        }
+
+        await InTransactionAsync(async now =>
+        {
+            @case.Confidential = confidential;
+            @case.UpdatedUtc = now;
+            db.Events.Add(NewEvent(@case, confidential ? "MarkedConfidential" : "UnmarkedConfidential", actor.Name, now));
+            await audit.RecordAsync(new AuditEntry(confidential ? "case.marked-confidential" : "case.unmarked-confidential", "case", @case.Id.ToString(), AuditActor(actor)), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken, @case);
+        return HandlingRefusal.None;
+    }
+
     /// <summary>An officers-only note.</summary>
     public Task<HandlingRefusal> AddNoteAsync(Case @case, CaseActor actor, string? text, CancellationToken cancellationToken) =>
         WriteAsync(actor, text, requireOfficer: true, null, async (clean, now) =>

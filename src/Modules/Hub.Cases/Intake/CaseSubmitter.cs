@@ -80,6 +80,7 @@ internal sealed class CaseSubmitter(
             var (state, group) = CaseWorkflow.Start(submission.Service, submission.Answers, DateOnly.FromDateTime(now.UtcDateTime));
             @case.StateKey = state.Key;
             @case.HandlingGroup = group;
+            @case.Confidential = submission.Service.Package.Confidential;
             @case.Status = signatures.Any(s => s.Status == SignatureStatus.Pending) ? CaseStatus.WaitingForSignature : CaseWorkflow.StatusOf(state.Category);
             db.Cases.Add(@case);
             db.Signatures.AddRange(signatures);

@@ -49,6 +49,12 @@ public sealed record ServicePackage(
     /// <summary>What adopters may change, or null when the package declares nothing (everything may be changed).</summary>
     public AdaptationPolicy? Adaptation { get; init; }
 
+    /// <summary>
+    /// Whether every case of the service is confidential (sekretess, e.g. social services): seen only by its assigned
+    /// officer and its handling group, every view in the audit trail.
+    /// </summary>
+    public bool Confidential { get; init; }
+
     /// <summary>Documents the catalogue keeps about the service (process description, legal basis, …).</summary>
     public IReadOnlyList<ServiceDocument> Documents { get; init; } = [];
 

@@ -28,7 +28,7 @@ internal static partial class ServicePackageJson
     public static readonly IReadOnlyList<string> Properties =
     [
         "formatVersion", "key", "version", "title", "summary", "description", "category", "keywords", "access", "handlingDays",
-        "documents", "form", "workflow", "adaptation",
+        "confidential", "documents", "form", "workflow", "adaptation",
     ];
 
     public const int MaxDocuments = 20;
@@ -118,6 +118,19 @@ internal static partial class ServicePackageJson
             handlingDays = d;
         }
 
+        var confidential = false;
+        if (root.TryGetProperty("confidential", out var confidentialElement))
+        {
+            if (confidentialElement.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                confidential = confidentialElement.GetBoolean();
+            }
+            else
+            {
+                problems.Add(new FormProblem("$.confidential", "must be true or false"));
+            }
+        }
+
         var keywords = Keywords(root, languages, problems);
         if (key is not null && form is not null && form.Key != key)
         {
@@ -137,6 +150,7 @@ internal static partial class ServicePackageJson
             Workflow = workflow,
             Adaptation = adaptation,
             Documents = documents!,
+            Confidential = confidential,
         };
         if (adaptation is not null)
         {
@@ -180,6 +194,11 @@ internal static partial class ServicePackageJson
         if (withFormatVersion)
         {
             node["formatVersion"] = FormatVersion;
+        }
+
+        if (package.Confidential)
+        {
+            node["confidential"] = true;
         }
 
         if (package.Documents.Count > 0)

@@ -66,7 +66,8 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
             return missing;
         }
 
-        await audit.RecordAsync(new AuditEntry("case.viewed", "case", Case.Id.ToString(), "staff:" + Actor.Id), cancellationToken);
+        await audit.RecordAsync(new AuditEntry("case.viewed", "case", Case.Id.ToString(), "staff:" + Actor.Id,
+            Case.Confidential ? """{"confidential":true}""" : null), cancellationToken);
         await workflow.MarkReadAsync(Case, byCitizen: false, cancellationToken);
         return Page();
     }
@@ -91,6 +92,17 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
 
         var refusal = await workflow.AssignAsync(Case, Actor, to == "me" ? Actor : null, cancellationToken);
         return Outcome(refusal, "", to == "me" ? "Claimed" : "Released");
+    }
+
+    public async Task<IActionResult> OnPostConfidentialAsync(string number, bool confidential, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var refusal = await workflow.SetConfidentialAsync(Case, Actor, confidential, cancellationToken);
+        return Outcome(refusal, "", confidential ? "MarkedConfidential" : "UnmarkedConfidential");
     }
 
     public async Task<IActionResult> OnPostNoteAsync(string number, string? text, CancellationToken cancellationToken)
@@ -139,8 +151,9 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
         var (userName, name) = StaffClaims.Of(User);
         Actor = CaseActor.Staff(userName, name, HubRoles.All.Where(User.IsInRole));
         var @case = await db.Cases.SingleOrDefaultAsync(c => c.Number == number, cancellationToken);
-        if (@case is null)
+        if (@case is null || !(await OfficerScope.ForAsync(groups, userName, cancellationToken)).CanSee(@case))
         {
+            // A confidential case of another group answers as if it did not exist.
             return NotFound();
         }
 

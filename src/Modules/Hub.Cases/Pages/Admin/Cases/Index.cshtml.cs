@@ -89,7 +89,9 @@ internal sealed class IndexModel(CasesDbContext db, IServiceDirectory directory,
 
         var (me, _) = StaffClaims.Of(User);
         GroupNames = (await groups.ListAsync(cancellationToken)).ToDictionary(g => g.Key, g => g.Name);
-        var myGroups = Assignment == "min-grupp" ? await groups.KeysOfAsync(me, cancellationToken) : [];
+        var scope = await OfficerScope.ForAsync(groups, me, cancellationToken);
+        var myGroups = scope.MyGroups;
+        cases = scope.Filter(cases);
         cases = Assignment switch
         {
             "mina" => cases.Where(c => c.AssignedTo == me),

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Hub.Audit.Contracts;
+using Hub.Testing;
+using Hub.Tenancy.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using static Hub.Testing.Intake;
+
+namespace Hub.Cases.Tests.Handling;
+
+/// <summary>
+/// Ekonomiskt bistånd is a confidential service: a case is seen only by its group and its officer. Another officer of
+/// the same municipality tries the list, the search, the address, a crafted post and the attachment.
+/// </summary>
+public abstract partial class ConfidentialityTests(HubFixture fixture) : IAsyncLifetime
+{
+    private string slug = "";
+
+    public async Task InitializeAsync()
+    {
+        slug = await fixture.CreateTenantAsync("k", ["ekonomiskt-bistand", "specialkost"]);
+        await HandlingSetup.CreateGroupsAsync(fixture, slug);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_confidential_case_of_another_group_is_invisible_everywhere_and_every_view_is_audited()
+    {
+        using var citizen = fixture.CreateClient();
+        await citizen.LogInAsync(slug, CitizenEId.AnnaAndersson);
+        var homeless = await citizen.SubmitEkonomisktBistandAsync(slug, "no-home", $"anna@{slug}.example"); // → akut
+        var rental = await citizen.SubmitEkonomisktBistandAsync(slug, "rental", $"anna@{slug}.example");    // → ekonomi
+        var (_, receipt) = await citizen.GetStringAsync($"/{slug}/mina-sidor/arenden/{homeless}");
+        var file = FileLink().Match(receipt).Groups[1].Value;
+        Assert.NotEmpty(file);
+
+        // Hanna is in "ekonomi" only.
+        using var hanna = await SignInAsync(DemoAccounts.CaseOfficer);
+        var (_, all) = await hanna.GetStringAsync($"/{slug}/admin/arenden?status=alla");
+        Assert.DoesNotContain(homeless, Rows(all), StringComparison.Ordinal);
+        Assert.Contains(rental, Rows(all), StringComparison.Ordinal); // confidential too, but her group's
+        Assert.DoesNotContain(homeless, Rows((await hanna.GetStringAsync($"/{slug}/admin/arenden?status=alla&q={homeless}")).Body), StringComparison.Ordinal);
+        Assert.DoesNotContain(homeless, Rows((await hanna.GetStringAsync($"/{slug}/admin/arenden?status=alla&q=person")).Body), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await hanna.GetStringAsync($"/{slug}/admin/arenden/{homeless}")).Status);
+        var (_, inbox) = await hanna.GetStringAsync($"/{slug}/admin/arenden");
+        using (var crafted = await hanna.PostWithTokenAsync($"/{slug}/admin/arenden/{homeless}/transition", HubClient.AntiforgeryToken(inbox),
+            [F("transition", "start"), F("state", "received")]))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, crafted.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await hanna.GetStringAsync(file)).Status);
+
+        // Gustav is in "akut": he sees it, opens it and its attachment; each view is in the audit trail.
+        using var gustav = await SignInAsync(DemoAccounts.CaseOfficer2);
+        var (status, page) = await gustav.GetStringAsync($"/{slug}/admin/arenden/{homeless}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Sekretessmarkerat", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await gustav.GetStringAsync(file)).Status);
+        await using (var scope = fixture.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(slug))
+        {
+            var caseId = scope.ServiceProvider.GetRequiredService<Hub.Cases.Data.CasesDbContext>().Cases.Single(c => c.Number == homeless).Id.ToString();
+            var events = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().ForSubjectAsync("case", caseId);
+            Assert.Contains(events, e => e.Action == "case.viewed" && e.Actor == "staff:" + DemoAccounts.CaseOfficer2 && e.Details!.Contains("\"confidential\":true", StringComparison.Ordinal));
+            Assert.Contains(events, e => e.Action == "case.file-viewed" && e.Actor == "staff:" + DemoAccounts.CaseOfficer2);
+            Assert.DoesNotContain(events, e => e.Actor == "staff:" + DemoAccounts.CaseOfficer);
+        }
+
+        // Once Gustav removes the mark, Hanna sees the case too.
+        var (_, gustavPage) = await gustav.GetStringAsync($"/{slug}/admin/arenden/{homeless}");
+        using (var unmark = await gustav.PostWithTokenAsync($"/{slug}/admin/arenden/{homeless}/confidential", HubClient.AntiforgeryToken(gustavPage), [F("confidential", "false")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unmark.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await hanna.GetStringAsync($"/{slug}/admin/arenden/{homeless}")).Status);
+    }
+
+    [Fact]
+    public async Task Cases_of_a_service_that_is_not_confidential_are_seen_by_every_officer()
+    {
+        using var citizen = fixture.CreateClient();
+        var number = await citizen.SubmitSpecialkostAsync(slug);
+        using var hanna = await SignInAsync(DemoAccounts.CaseOfficer);
+        var (status, page) = await hanna.GetStringAsync($"/{slug}/admin/arenden/{number}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Inte sekretessmarkerat", page, StringComparison.Ordinal);
+    }
+
+    private async Task<HubClient> SignInAsync(string user)
+    {
+        var client = fixture.CreateClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(slug, user, DemoAccounts.Password)).StatusCode);
+        return client;
+    }
+
+    /// <summary>The inbox's table rows (empty when no case is listed): the search box repeats the query, the rows do not.</summary>
+    private static string Rows(string html) => html.Contains("<tbody>", StringComparison.Ordinal) ? html.Split("<tbody>")[1].Split("</tbody>")[0] : "";
+
+    [GeneratedRegex("href=\"([^\"]*/e-tjanster/filer/[^\"]+)\"")]
+    private static partial Regex FileLink();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteConfidentialityTests(SqliteHubFixture fixture) : ConfidentialityTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresConfidentialityTests(PostgresHubFixture fixture) : ConfidentialityTests(fixture);
