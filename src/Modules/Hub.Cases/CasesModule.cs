@@ -41,6 +41,8 @@ public static class CasesModule
         services.AddScoped<HandlingGroups>();
         services.AddScoped<ITimerHandler, SlaReminderHandler>();
         services.AddScoped<ITimerHandler, SlaEscalationHandler>();
+        services.AddScoped<CaseRetention>();
+        services.AddScoped<ITimerHandler, RetentionTimerHandler>();
         services.AddSingleton<IRecipeStepHandler, HandlingGroupsRecipeStep>();
         services.AddSingleton<FileStore>();
         services.AddSingleton<DraftSweeper>();
@@ -52,6 +54,9 @@ public static class CasesModule
         services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden/grupper", "Handläggningsgrupper", "Handling groups",
             "Vilka handläggare som får ärenden av vilket slag, och vem som leder gruppen.",
             "Which case officers get which cases, and who leads each group.", HubPolicies.TenantAdmin));
+        services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden/gallring", "Gallring", "Retention",
+            "Vilka avslutade ärenden som snart förlorar sina personuppgifter enligt e-tjänsternas gallringsregler.",
+            "Which closed cases will soon lose their personal data under the e-services' retention rules.", HubPolicies.TenantAdmin));
         services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles());
         return builder;
     }

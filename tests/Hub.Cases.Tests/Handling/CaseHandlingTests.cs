@@ -156,6 +156,44 @@ public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_case_that_came_on_paper_is_registered_handled_like_the_others_and_counted_in_the_digital_share()
+    {
+        using var citizen = fixture.CreateClient();
+        await citizen.SubmitSpecialkostAsync(slug);
+        using var officer = await OfficerAsync(slug);
+        var form = $"/{slug}/admin/arenden/registrera";
+
+        // Nothing filled in: every problem beside its field, nothing registered.
+        using (var empty = await officer.PostFormAsync(form, []))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+            Assert.Equal(4, FieldErrors(await empty.Content.ReadAsStringAsync()).Count);
+        }
+
+        using (var wrong = await officer.PostFormAsync(form, [F("Service", "specialkost"), F("Channel", "paper"), F("Name", "Anna Andersson"),
+            F("PersonalIdentityNumber", "19850417-2382"), F("Summary", "Blankett om specialkost")]))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Contains("Personnumret stämmer inte", FieldErrors(await wrong.Content.ReadAsStringAsync()).Single(), StringComparison.Ordinal);
+        }
+
+        using var registered = await officer.PostFormAsync(form, [F("Service", "specialkost"), F("Channel", "paper"), F("Name", "Anna Andersson"),
+            F("PersonalIdentityNumber", "198504172381"), F("Summary", "Blankett om laktosfri kost för Elsa, inkom med post.")]);
+        var casePath = registered.Location();
+        Assert.Matches($"^/{slug}/admin/arenden/[A-Z]+-\\d{{4}}-\\d{{6}}$", casePath);
+        var (_, page) = await officer.GetStringAsync(casePath);
+        Assert.Contains("Papper (brev eller blankett)", page, StringComparison.Ordinal);
+        Assert.Contains("Blankett om laktosfri kost för Elsa, inkom med post.", page, StringComparison.Ordinal);
+        Assert.Contains("Ärendet registrerades av handläggare", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Move(officer, casePath, "start", "received")).StatusCode);
+
+        // One of two cases came digitally; the applicant follows the paper case on Mina sidor too.
+        Assert.Contains("Digitalt inkomna de senaste 365 dagarna: 50 % (1 av 2 ärenden).", (await officer.GetStringAsync($"/{slug}/admin/arenden")).Body, StringComparison.Ordinal);
+        var number = casePath[(casePath.LastIndexOf('/') + 1)..];
+        Assert.Contains(number, (await citizen.GetStringAsync($"/{slug}/mina-sidor")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_changes_nothing()
     {
         using var citizen = fixture.CreateClient();

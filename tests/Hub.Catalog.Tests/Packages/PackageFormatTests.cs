@@ -18,13 +18,13 @@ public sealed class PackageFormatTests
     }
 
     [Theory]
-    [InlineData("ekonomiskt-bistand", "b62fa7afbc8eca0679106feeada0839f74e0238aa88e8acca261276f05cb5b93")] // 1.1.0: its workflow (routing, SLA), confidential
+    [InlineData("ekonomiskt-bistand", "10cef105dbc634b99911d5cd6d1d71d780c7569060c22fdd4bb16e7eb41b2d3e")] // 1.1.0: workflow (routing, SLA), confidential, retention
     [InlineData("fardtjanst", "d954904ba9beb6458d22ba0b731607fcd9dd5f2db1463a03b9a6b1778664410f")]
     [InlineData("felanmalan", "079316b1f08ef3cc342766626f0dc976c0ece34cbdba3ceb96f31b1295ce18a8")]
     [InlineData("foreningsbidrag", "45df356e4b0cfabb9b4cabeabd6f55e29374c9d419d13f8a945b24ce59ab72d3")]
     [InlineData("ledighet-elev", "3e5b43a54cfec3b45936e7036f480f01661b94fbd4dd748fa1a44ad8a2282214")]
     [InlineData("specialkost", "eefcfdbc4196c3be6f4456360e9deb524e81b1447df527ef8a78f760df9fedab")]
-    [InlineData("synpunkter", "477661fe41d5b46d492a40d4764c1b8fe02332162f177443f7c778ebd57412e9")] // 1.1.0: Arabic added
+    [InlineData("synpunkter", "a1bbf0a74ea6b6db500185eaf9d4d1b5732fa875dcf942bc22e25c1b7275deb7")] // 1.1.0: Arabic, retention
     [InlineData("trygghetslarm", "25c010007852aa7b5114750483d0a836dda69fc92926dc8c9d2c870352bc7c9f")]
     public void A_demo_service_keeps_the_content_hash_it_had_before_format_v1_and_through_export_and_import(string key, string hash)
     {

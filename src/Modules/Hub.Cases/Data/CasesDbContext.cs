@@ -68,6 +68,7 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
         @case.Property(c => c.AssignedTo).HasMaxLength(256);
         @case.Property(c => c.AssignedName).HasMaxLength(200);
         @case.Property(c => c.DecisionText).HasMaxLength(10000);
+        @case.Property(c => c.Channel).HasMaxLength(16).HasDefaultValue(CaseChannels.Digital);
         @case.HasIndex(c => new { c.TenantId, c.Status });
         @case.HasIndex(c => new { c.TenantId, c.AssignedTo });
 

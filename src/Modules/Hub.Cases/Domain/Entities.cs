@@ -131,6 +131,24 @@ internal sealed class Case : ITenantOwned
 
     /// <summary>Seen only by its assigned officer and its handling group's members (<see cref="Handling.OfficerScope"/>).</summary>
     public bool Confidential { get; set; }
+
+    /// <summary>How the case came in: <see cref="CaseChannels"/> (e-service, or registered by an officer from paper, phone, …).</summary>
+    public string Channel { get; set; } = CaseChannels.Digital;
+
+    /// <summary>When the case entered a closed state; retention counts from here.</summary>
+    public DateTime? ClosedUtc { get; set; }
+
+    /// <summary>When its personal data was removed (gallring); what is left is for statistics.</summary>
+    public DateTime? PersonalDataRemovedUtc { get; set; }
+}
+
+/// <summary>The ways a case comes in; the share of <see cref="Digital"/> is the municipality's digital share.</summary>
+internal static class CaseChannels
+{
+    public const string Digital = "digital";
+
+    /// <summary>What an officer may register by hand, in the order the form offers them.</summary>
+    public static IReadOnlyList<string> Manual { get; } = ["paper", "phone", "visit", "email"];
 }
 
 /// <summary>Who wrote a message on a case.</summary>

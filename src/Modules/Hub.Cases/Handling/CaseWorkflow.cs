@@ -67,6 +67,7 @@ internal sealed class CaseWorkflow(
     HubConnection connection,
     IAuditTrail audit,
     IEmailOutbox outbox,
+    IDurableTimers timers,
     ITenantContext tenantContext,
     IStringLocalizerFactory localizers,
     TimeProvider clock,
@@ -144,6 +145,12 @@ internal sealed class CaseWorkflow(
             if (asksCitizen)
             {
                 db.Messages.Add(NewMessage(@case, MessageKind.CompletionRequest, actor.Name, text!, now));
+            }
+
+            if (target.Category == WorkflowStateCategory.Closed)
+            {
+                @case.ClosedUtc = now;
+                await CaseRetention.ScheduleAsync(timers, @case, service, cancellationToken);
             }
 
             await audit.RecordAsync(new AuditEntry("case.transition", "case", @case.Id.ToString(), AuditActor(actor),

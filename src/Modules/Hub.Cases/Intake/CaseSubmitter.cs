@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hub.Abstractions;
+using Hub.Audit.Contracts;
 using Hub.Cases.Data;
 using Hub.Cases.Domain;
 using Hub.Cases.Handling;
@@ -15,6 +16,14 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Cases.Intake;
+
+/// <summary>A case an officer registers by hand.</summary>
+/// <param name="Channel">One of <see cref="CaseChannels.Manual"/>.</param>
+/// <param name="Name">The applicant's name.</param>
+/// <param name="PersonalIdentityNumber">The applicant's personnummer (<c>YYYYMMDD-NNNN</c>), if known: the case then shows on their Mina sidor.</param>
+/// <param name="Email">Where to send news, if anywhere.</param>
+/// <param name="Summary">What the case is about (the first note).</param>
+internal sealed record ManualCase(string Channel, string Name, string? PersonalIdentityNumber, string? Email, string Summary);
 
 /// <summary>What a submission needs besides the draft.</summary>
 /// <param name="Service">The exact version the draft was filled in against.</param>
@@ -34,6 +43,7 @@ internal sealed class CaseSubmitter(
     ITenantContext tenantContext,
     IEmailOutbox outbox,
     IDurableTimers timers,
+    IAuditTrail audit,
     IStringLocalizerFactory localizers,
     TimeProvider clock,
     ILogger<CaseSubmitter> logger)
@@ -117,6 +127,59 @@ internal sealed class CaseSubmitter(
             db.ChangeTracker.Clear();
             await db.Database.UseTransactionAsync(null, CancellationToken.None);
             return await FindByDraftAsync(draft.Id, cancellationToken) ?? throw new InvalidOperationException("The case could not be saved.");
+        }
+        finally
+        {
+            connection.EndTransaction();
+        }
+    }
+
+    /// <summary>
+    /// Registers a case that came by paper, phone, visit or e-mail: a case number, the workflow's first state and group,
+    /// the officer's summary as the first note; no answers (the original stays where it came).
+    /// </summary>
+    public async Task<Case> RegisterAsync(PublishedService service, ManualCase manual, CaseActor officer, string siteUrl, CancellationToken cancellationToken)
+    {
+        var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");
+        var now = clock.GetUtcNow();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await connection.EnlistAsync(db);
+            var answers = new Dictionary<string, AnswerValue>();
+            var (state, group) = CaseWorkflow.Start(service, answers, DateOnly.FromDateTime(now.UtcDateTime));
+            var @case = new Case
+            {
+                Id = Guid.CreateVersion7(),
+                Number = await CaseNumbers.NextAsync(db, tenant, now.Year, cancellationToken),
+                ServiceId = service.ServiceId,
+                ServiceVersionId = service.VersionId,
+                ServiceKey = service.Key,
+                DraftId = Guid.CreateVersion7(),
+                Language = FormView.UiLanguage(),
+                AnswersJson = AnswerJson.Write(answers),
+                SubmissionHash = AnswerJson.Hash(service.ContentHash, answers),
+                SubmitterPersonalIdentityNumber = manual.PersonalIdentityNumber,
+                SubmitterName = manual.Name,
+                ContactEmail = manual.Email,
+                SubmittedUtc = now.UtcDateTime,
+                UpdatedUtc = now.UtcDateTime,
+                ExpectedDecisionBy = DateOnly.FromDateTime(now.UtcDateTime).AddDays(service.Package.HandlingDays),
+                StateKey = state.Key,
+                HandlingGroup = group,
+                Status = CaseWorkflow.StatusOf(state.Category),
+                Confidential = service.Package.Confidential,
+                Channel = manual.Channel,
+            };
+            db.Cases.Add(@case);
+            db.Events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "RegisteredManually", Actor = officer.Name });
+            db.Notes.Add(new CaseNote { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Author = officer.Name, Text = manual.Summary });
+            await audit.RecordAsync(new AuditEntry("case.registered", "case", @case.Id.ToString(), "staff:" + officer.Id, $$"""{"channel":"{{manual.Channel}}"}"""), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await CaseSla.ScheduleAsync(timers, @case, service, siteUrl, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Case {Number} registered by hand ({Channel}) for service {Service}", @case.Number, manual.Channel, service.Key);
+            return @case;
         }
         finally
         {

@@ -55,6 +55,12 @@ public sealed record ServicePackage(
     /// </summary>
     public bool Confidential { get; init; }
 
+    /// <summary>
+    /// Days after a case is closed until its personal data is removed (gallring), or null to keep it. The case number,
+    /// dates, status and channel stay for statistics.
+    /// </summary>
+    public int? RetentionDays { get; init; }
+
     /// <summary>Documents the catalogue keeps about the service (process description, legal basis, …).</summary>
     public IReadOnlyList<ServiceDocument> Documents { get; init; } = [];
 

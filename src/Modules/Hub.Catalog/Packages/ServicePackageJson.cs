@@ -28,7 +28,7 @@ internal static partial class ServicePackageJson
     public static readonly IReadOnlyList<string> Properties =
     [
         "formatVersion", "key", "version", "title", "summary", "description", "category", "keywords", "access", "handlingDays",
-        "confidential", "documents", "form", "workflow", "adaptation",
+        "confidential", "retentionDays", "documents", "form", "workflow", "adaptation",
     ];
 
     public const int MaxDocuments = 20;
@@ -131,6 +131,19 @@ internal static partial class ServicePackageJson
             }
         }
 
+        int? retentionDays = null;
+        if (root.TryGetProperty("retentionDays", out var retention))
+        {
+            if (retention.ValueKind == JsonValueKind.Number && retention.TryGetInt32(out var r) && r is >= 1 and <= 36500)
+            {
+                retentionDays = r;
+            }
+            else
+            {
+                problems.Add(new FormProblem("$.retentionDays", "must be a whole number of days from 1 to 36500"));
+            }
+        }
+
         var keywords = Keywords(root, languages, problems);
         if (key is not null && form is not null && form.Key != key)
         {
@@ -151,6 +164,7 @@ internal static partial class ServicePackageJson
             Adaptation = adaptation,
             Documents = documents!,
             Confidential = confidential,
+            RetentionDays = retentionDays,
         };
         if (adaptation is not null)
         {
@@ -199,6 +213,11 @@ internal static partial class ServicePackageJson
         if (package.Confidential)
         {
             node["confidential"] = true;
+        }
+
+        if (package.RetentionDays is { } days)
+        {
+            node["retentionDays"] = days;
         }
 
         if (package.Documents.Count > 0)

@@ -62,6 +62,16 @@ namespace Hub.Cases.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("digital");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Confidential")
                         .HasColumnType("boolean");
 
@@ -92,6 +102,9 @@ namespace Hub.Cases.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("PersonalDataRemovedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid");

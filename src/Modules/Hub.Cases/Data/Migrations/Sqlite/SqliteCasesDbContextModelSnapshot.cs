@@ -57,6 +57,16 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("digital");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Confidential")
                         .HasColumnType("INTEGER");
 
@@ -86,6 +96,9 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PersonalDataRemovedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ServiceId")

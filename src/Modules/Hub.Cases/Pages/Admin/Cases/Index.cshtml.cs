@@ -48,6 +48,11 @@ internal sealed class IndexModel(CasesDbContext db, IServiceDirectory directory,
 
     public int Total { get; private set; }
 
+    /// <summary>Cases of the last 365 days, and how many of them came through an e-service: the digital share.</summary>
+    public int YearTotal { get; private set; }
+
+    public int YearDigital { get; private set; }
+
     public IReadOnlyList<PublishedService> Services { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
@@ -117,6 +122,11 @@ internal sealed class IndexModel(CasesDbContext db, IServiceDirectory directory,
         }
 
         Total = await cases.CountAsync(cancellationToken);
+        var yearAgo = clock.GetUtcNow().UtcDateTime.AddDays(-365);
+        var channels = await db.Cases.Where(c => c.SubmittedUtc >= yearAgo).GroupBy(c => c.Channel == CaseChannels.Digital)
+            .Select(g => new { Digital = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        YearTotal = channels.Sum(c => c.Count);
+        YearDigital = channels.Where(c => c.Digital).Sum(c => c.Count);
         Cases = await cases.AsNoTracking().OrderByDescending(c => c.SubmittedUtc).Take(PageSize).ToListAsync(cancellationToken);
     }
 }

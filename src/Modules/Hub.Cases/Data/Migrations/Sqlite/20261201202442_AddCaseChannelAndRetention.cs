@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hub.Cases.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddCaseChannelAndRetention : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Channel",
+                table: "cases_cases",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "digital");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClosedUtc",
+                table: "cases_cases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PersonalDataRemovedUtc",
+                table: "cases_cases",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Channel",
+                table: "cases_cases");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedUtc",
+                table: "cases_cases");
+
+            migrationBuilder.DropColumn(
+                name: "PersonalDataRemovedUtc",
+                table: "cases_cases");
+        }
+    }
+}
