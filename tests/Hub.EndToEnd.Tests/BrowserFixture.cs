@@ -1,5 +1,4 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Hub.Testing;
 using Microsoft.Playwright;
 
@@ -70,20 +69,39 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 /// <summary>What every page a person sees must satisfy.</summary>
 public static class PageChecks
 {
-    private static readonly AxeRunOptions WcagAA = new()
+    /// <summary>axe-core as the Deque package ships it.</summary>
+    private static readonly Lazy<string> AxeScript = new(() =>
     {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        // Only violations are read; axe then reports one node per passed rule instead of every node.
-        ResultTypes = [ResultType.Violations],
-    };
+        using var stream = typeof(AxeRunOptions).Assembly.GetManifestResourceStream("Deque.AxeCore.Commons.Resources.axe.min.js")
+            ?? throw new InvalidOperationException("axe.min.js is not in Deque.AxeCore.Commons.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>
+    /// WCAG 2.1 A and AA rules, violations only. axe runs in the page itself: the package's <c>RunAxe</c> sent the whole
+    /// script with every call and took 2.7 s a page, of which axe's own run was 0.1 s.
+    /// </summary>
+    private const string RunAxe = """
+        async () => {
+            const results = await axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                resultTypes: ['violations'],
+            });
+            return results.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+        }
+        """;
 
     /// <summary>Zero axe violations of WCAG 2.1 A/AA, one h1, and the page's lang is the expected language.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string language)
     {
-        var results = await page.RunAxe(WcagAA);
-        var violations = string.Join("\n", results.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}"));
-        Assert.True(results.Violations.Length == 0, $"{page.Url} [{language}]\n{violations}");
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
+        {
+            await page.EvaluateAsync(AxeScript.Value);
+        }
+
+        var violations = await page.EvaluateAsync<string[]>(RunAxe);
+        Assert.True(violations.Length == 0, $"{page.Url} [{language}]\n{string.Join("\n", violations)}");
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal(1, await page.Locator("h1").CountAsync());
         Assert.Equal(1, await page.Locator("main").CountAsync());

@@ -5,6 +5,25 @@ namespace Hub.EndToEnd.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class PublicPagesTests(BrowserFixture browser)
 {
+    /// <summary>The scan is not a formality: a field without a label and text without contrast fail it.</summary>
+    [Fact]
+    public async Task The_accessibility_scan_finds_what_it_should()
+    {
+        var page = await browser.NewPageAsync();
+        await PageChecks.VisitAsync(page, "/tyreso/", "sv");
+        await page.EvaluateAsync("""
+            () => {
+                const main = document.querySelector('main');
+                main.insertAdjacentHTML('beforeend', '<input type="text" id="unlabelled"><p style="color:#ddd;background:#fff">Grått på vitt</p>');
+            }
+            """);
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => PageChecks.AssertAccessibleAsync(page, "sv"));
+        Assert.Contains("label", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("#unlabelled", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("color-contrast", failure.Message, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("sv")]
     [InlineData("en")]
