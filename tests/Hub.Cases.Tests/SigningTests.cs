@@ -54,6 +54,33 @@ public abstract class SigningTests(HubFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_officer_sees_who_has_not_signed_yet_and_sends_them_a_reminder()
+    {
+        using var anna = fixture.CreateClient();
+        await anna.LogInAsync(slug, CitizenEId.AnnaAndersson);
+        var erikEmail = $"erik@{slug}.example";
+        var number = CaseNumber(await SignAsync(anna, await FillAsync(anna, CitizenEId.ErikAndersson, erikEmail)));
+        await fixture.Mailbox.WaitForAsync(erikEmail);
+
+        using var officer = fixture.CreateClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SignInAsync(slug, DemoAccounts.CaseOfficer, DemoAccounts.Password)).StatusCode);
+        var casePath = $"/{slug}/admin/arenden/{number}";
+        var (_, page) = await officer.GetStringAsync(casePath);
+        Assert.Contains("Har inte skrivit under ännu", page, StringComparison.Ordinal);
+        Assert.Contains("Ärendet väntar på underskrifter", page, StringComparison.Ordinal); // no moves until then
+        var signature = System.Text.RegularExpressions.Regex.Match(page, "name=\"signature\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
+        using var reminded = await officer.PostWithTokenAsync(casePath + "/remind", HubClient.AntiforgeryToken(page), [F("signature", signature)]);
+        Assert.True(reminded.StatusCode == HttpStatusCode.Redirect, $"{reminded.StatusCode} '{signature}'");
+
+        await fixture.Mailbox.WaitForAsync(m => m.To.Mailboxes.Any(x => x.Address == erikEmail) && fixture.Mailbox.To(erikEmail).Count >= 2, "the reminder");
+        Assert.Contains("Påminnelse om underskrift skickades", (await officer.GetStringAsync(casePath)).Body, StringComparison.Ordinal);
+
+        // A signature of another case, or one already signed, is not something to remind of.
+        using var crafted = await officer.PostWithTokenAsync(casePath + "/remind", HubClient.AntiforgeryToken(page), [F("signature", Guid.NewGuid().ToString())]);
+        Assert.Equal(HttpStatusCode.Forbidden, crafted.StatusCode);
+    }
+
+    [Fact]
     public async Task Cancelling_the_signature_submits_nothing_and_someone_else_cannot_sign()
     {
         using var anna = fixture.CreateClient();
@@ -79,12 +106,13 @@ public abstract class SigningTests(HubFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
     }
 
-    private async Task<string> FillAsync(HubClient client, string secondGuardian)
+    private async Task<string> FillAsync(HubClient client, string secondGuardian, string? secondGuardianEmail = null)
     {
         var step = await client.StartAsync(slug, "ledighet-elev");
         using var child = await client.StepAsync(step, [F("child-name", "Elsa Andersson"), F("child-personnummer", "20150612-1233"), F("school", "kumla-skola"), F("class", "4B")]);
         using var leave = await client.StepAsync(child.Location(), [F("leave-from", "2026-12-14"), F("leave-to", "2026-12-18"), F("school-days", "5"), F("reason", "family-event")]);
-        using var guardians = await client.StepAsync(leave.Location(), [F("applicant.name", "Anna Andersson"), F("applicant.email", $"anna@{slug}.example"), F("two-guardians", "yes"), F("guardian-signature.vardnadshavare-2.personnummer", secondGuardian)]);
+        using var guardians = await client.StepAsync(leave.Location(), [F("applicant.name", "Anna Andersson"), F("applicant.email", $"anna@{slug}.example"), F("two-guardians", "yes"), F("guardian-signature.vardnadshavare-2.personnummer", secondGuardian),
+            F("guardian-signature.vardnadshavare-2.email", secondGuardianEmail ?? "")]);
         return guardians.Location();
     }
 

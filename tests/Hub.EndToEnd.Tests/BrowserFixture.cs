@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace Hub.EndToEnd.Tests;
 
-/// <summary>Debian's Chromium driven by Playwright against a hub on a real Kestrel port (SQLite, demo tenants).</summary>
+/// <summary>
+/// Debian's Chromium driven by Playwright against a hub on a real Kestrel port (SQLite, demo tenants), whose clock a
+/// test may move forward (SLA marks); tests that do so sign in again afterwards.
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
@@ -13,12 +16,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly SqliteHubFixture hub = new();
+    private readonly SqliteClockHubFixture hub = new();
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public HubFixture Hub => hub;
+
+    /// <summary>The hub's clock: real time plus what tests have moved it forward.</summary>
+    public ShiftedClock Clock => hub.Clock;
 
     public string BaseUrl => hub.BaseAddress.ToString().TrimEnd('/');
 
@@ -95,6 +101,7 @@ public static class PageChecks
     /// <summary>Zero axe violations of WCAG 2.1 A/AA, one h1, and the page's lang is the expected language.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string language)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load);
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
             await page.EvaluateAsync(AxeScript.Value);

@@ -4,9 +4,11 @@ using Microsoft.Playwright;
 namespace Hub.EndToEnd.Tests;
 
 /// <summary>
-/// An officer handles a case in the workspace and the citizen answers a completion on Mina sidor, every page scanned
-/// with axe, in Swedish and English. The case itself is submitted over HTTP (the citizen's form pages have their own
-/// browser tests).
+/// Ekonomiskt bistånd at Tyresö with a citizen and two officers, every page scanned with axe in Swedish and English:
+/// the routing rule sends the case to its group, the confidential case of the other group stays invisible, with the
+/// clock moved forward the reminder and the escalation go out, the officer asks for a completion, the citizen answers
+/// on Mina sidor, the case resumes, is decided and closed. The applications are submitted over HTTP (the citizen's
+/// form pages have their own browser tests).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CaseHandlingTests(BrowserFixture browser)
@@ -16,22 +18,40 @@ public sealed class CaseHandlingTests(BrowserFixture browser)
     [Theory]
     [InlineData("sv")]
     [InlineData("en")]
-    public async Task An_officer_asks_for_a_completion_the_citizen_answers_it_and_the_officer_decides(string language)
+    public async Task Ekonomiskt_bistand_is_routed_reminded_escalated_completed_decided_and_closed(string language)
     {
         using var http = browser.Hub.CreateClient();
-        var number = await http.SubmitSpecialkostAsync(Tenant);
+        await http.LogInAsync(Tenant, CitizenEId.AnnaAndersson);
+        var email = $"anna-{language}@{Tenant}.example";
+        var rental = await http.SubmitEkonomisktBistandAsync(Tenant, "rental", email);   // → "ekonomi"
+        var homeless = await http.SubmitEkonomisktBistandAsync(Tenant, "no-home", email); // → "akut", Hanna is not in it
 
+        // Hanna (ekonomi) finds the first in her groups' cases; the confidential case of "akut" is nowhere for her.
         var officer = await browser.NewPageAsync(language);
         await StaffJourneyTests.SignInAsync(officer, Tenant, DemoAccounts.CaseOfficer, language);
-        await PageChecks.VisitAsync(officer, $"/{Tenant}/admin/arenden", language);
-        await officer.FillAsync("#q", number);
+        await PageChecks.VisitAsync(officer, $"/{Tenant}/admin/arenden/registrera", language);
+        await PageChecks.VisitAsync(officer, $"/{Tenant}/admin/arenden?tilldelning=min-grupp", language);
+        Assert.Equal(1, await officer.Locator("main table a", new() { HasText = rental }).CountAsync());
+        await officer.FillAsync("#q", homeless);
         await officer.Keyboard.PressAsync("Enter");
-        await officer.WaitForURLAsync("**/admin/arenden?**");
+        await officer.WaitForURLAsync(url => url.Contains("q=" + homeless, StringComparison.Ordinal));
         await PageChecks.AssertAccessibleAsync(officer, language);
-        await officer.Locator("main table a", new() { HasText = number }).ClickAsync();
-        await officer.WaitForURLAsync($"**/admin/arenden/{number}");
-        await PageChecks.AssertAccessibleAsync(officer, language);
+        Assert.Equal(0, await officer.Locator("main table a", new() { HasText = homeless }).CountAsync());
+        Assert.Equal(404, (await officer.GotoAsync($"/{Tenant}/admin/arenden/{homeless}"))!.Status);
 
+        // Day 10 without a decision: the reminder goes to the group (nobody has taken the case); day 14, the lead hears.
+        browser.Clock.Advance(TimeSpan.FromDays(10) + TimeSpan.FromMinutes(1));
+        var reminder = await browser.Hub.Mailbox.WaitForAsync(m => m.Subject?.StartsWith("Påminnelse: ärende " + rental, StringComparison.Ordinal) == true, "reminder");
+        Assert.Contains($"handlaggare@{Tenant}.example", reminder.To.Mailboxes.Select(m => m.Address));
+        browser.Clock.Advance(TimeSpan.FromDays(4));
+        var escalation = await browser.Hub.Mailbox.WaitForAsync(m => m.Subject?.StartsWith("Försenat ärende " + rental, StringComparison.Ordinal) == true, "escalation");
+        Assert.Equal($"handlaggare2@{Tenant}.example", escalation.To.Mailboxes.Single().Address);
+
+        // Two weeks later the session has run out: Hanna signs in again and takes the case.
+        await officer.Context.CloseAsync();
+        officer = await browser.NewPageAsync(language);
+        await StaffJourneyTests.SignInAsync(officer, Tenant, DemoAccounts.CaseOfficer, language);
+        await PageChecks.VisitAsync(officer, $"/{Tenant}/admin/arenden/{rental}", language);
         await officer.Locator("form[action$='/assign'] button").ClickAsync();
         await officer.Locator(".notice--success").WaitForAsync();
         await Move(officer, "start");
@@ -39,32 +59,38 @@ public sealed class CaseHandlingTests(BrowserFixture browser)
         await Move(officer, "request-completion");
         Assert.Equal(1, await officer.Locator("#text-request-completion-error").CountAsync());
         await PageChecks.AssertAccessibleAsync(officer, language);
-        await officer.FillAsync("#text-request-completion", "Skicka ett nytt läkarintyg, det gamla har gått ut.");
+        await officer.FillAsync("#text-request-completion", "Skicka kontoutdrag för de senaste tre månaderna.");
         await Move(officer, "request-completion");
         await PageChecks.AssertAccessibleAsync(officer, language);
 
         var citizen = await browser.NewPageAsync(language);
         await CitizenEIdBrowser.LogInAsync(citizen, Tenant, CitizenEId.AnnaAndersson, $"/{Tenant}/mina-sidor");
         await PageChecks.AssertAccessibleAsync(citizen, language);
-        await citizen.Locator("main a", new() { HasText = number }).First.ClickAsync();
-        await citizen.WaitForURLAsync($"**/mina-sidor/arenden/{number}");
+        await citizen.Locator("main a", new() { HasText = rental }).First.ClickAsync();
+        await citizen.WaitForURLAsync($"**/mina-sidor/arenden/{rental}");
         await PageChecks.AssertAccessibleAsync(citizen, language);
-        Assert.Contains("Skicka ett nytt läkarintyg", await citizen.Locator(".thread").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Skicka kontoutdrag", await citizen.Locator(".thread").InnerTextAsync(), StringComparison.Ordinal);
         await citizen.FocusAsync("#message");
-        await citizen.Keyboard.TypeAsync("Det nya intyget kommer med posten.");
+        await citizen.Keyboard.TypeAsync("Kontoutdragen kommer med posten.");
         await citizen.Locator("form[action$='/message'] button").ClickAsync();
         await citizen.Locator(".notice--success").WaitForAsync();
         await PageChecks.AssertAccessibleAsync(citizen, language);
 
         await officer.ReloadAsync();
-        Assert.Contains("Det nya intyget kommer med posten.", await officer.Locator(".thread").InnerTextAsync(), StringComparison.Ordinal);
-        await officer.FillAsync("#text-decide", "Elsa får glutenfri kost från den 17 augusti.");
+        Assert.Contains("Kontoutdragen kommer med posten.", await officer.Locator(".thread").InnerTextAsync(), StringComparison.Ordinal);
+        await officer.FillAsync("#text-decide", "Du får ekonomiskt bistånd för december.");
         await Move(officer, "decide");
         await Move(officer, "close");
         await PageChecks.AssertAccessibleAsync(officer, language);
 
         await citizen.ReloadAsync();
-        Assert.Contains("Elsa får glutenfri kost", await citizen.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Du får ekonomiskt bistånd för december.", await citizen.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Gustav leads "akut": he sees the confidential case Hanna could not, and the admin's groups page lists both groups.
+        var lead = await browser.NewPageAsync(language);
+        await StaffJourneyTests.SignInAsync(lead, Tenant, DemoAccounts.CaseOfficer2, language);
+        Assert.Equal(200, await PageChecks.VisitAsync(lead, $"/{Tenant}/admin/arenden/{homeless}", language));
+        await lead.Context.CloseAsync();
         await officer.Context.CloseAsync();
         await citizen.Context.CloseAsync();
     }

@@ -40,6 +40,9 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
         await PageChecks.VisitAsync(page, "/tyreso/admin/installningar", language);
         await PageChecks.VisitAsync(page, "/tyreso/admin/anvandare", language);
         await PageChecks.VisitAsync(page, "/tyreso/admin/anvandare/ny", language);
+        await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/grupper", language);
+        await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/grupper?grupp=ekonomi", language);
+        await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/gallring", language);
         await page.GotoAsync("/tyreso/admin/anvandare");
         await page.Locator("table a").First.ClickAsync();
         await PageChecks.AssertAccessibleAsync(page, language);

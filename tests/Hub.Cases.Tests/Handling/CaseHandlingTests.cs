@@ -109,6 +109,10 @@ public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLife
             Assert.Equal(HttpStatusCode.Forbidden, (await Move(officer, casePath, transition, state, "x")).StatusCode);
         }
 
+        // An address that is no action is not found (not an error page).
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(officer, casePath, "bogus", [F("text", "x")])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetStringAsync($"/{slug}/mina-sidor/arenden/{number}/bogus")).Status);
+
         // A page that was out of date (the case moved on meanwhile) changes nothing and says so.
         Assert.Equal(HttpStatusCode.Redirect, (await Move(officer, casePath, "start", "received")).StatusCode);
         using var stale = await Move(officer, casePath, "request-completion", "received", "Gammal sida");

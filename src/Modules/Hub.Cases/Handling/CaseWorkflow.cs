@@ -207,6 +207,30 @@ internal sealed class CaseWorkflow(
         return HandlingRefusal.None;
     }
 
+    /// <summary>Sends a pending signer the request to sign again (to the address the submitter gave for them).</summary>
+    public async Task<HandlingRefusal> RemindSignerAsync(Case @case, Guid signatureId, CaseActor actor, string siteUrl, CancellationToken cancellationToken)
+    {
+        var signature = await db.Signatures.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Id == signatureId && s.CaseId == @case.Id && s.Status == SignatureStatus.Pending, cancellationToken);
+        if (!actor.Roles.Contains(WorkflowRoles.CaseOfficer) || signature?.Email is not { } to)
+        {
+            return HandlingRefusal.NotAllowed;
+        }
+
+        var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");
+        var language = FormLanguages.MessageLanguage(@case.Language);
+        var texts = new CultureLocalizer(localizers.Create(typeof(CasesTexts)), System.Globalization.CultureInfo.GetCultureInfo(language));
+        await InTransactionAsync(async now =>
+        {
+            await outbox.EnqueueAsync(new OutgoingEmail(to, texts["Mail.SignRequest.Subject", tenant.Settings.DisplayName].Value,
+                texts["Mail.SignRequest.Body", tenant.Settings.DisplayName, siteUrl + "/mina-sidor"].Value, Language: language), cancellationToken);
+            db.Events.Add(NewEvent(@case, "SignReminderSent", actor.Name, now));
+            await audit.RecordAsync(new AuditEntry("case.signer-reminded", "case", @case.Id.ToString(), AuditActor(actor), $$"""{"signature":"{{signature.Id}}"}"""), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        return HandlingRefusal.None;
+    }
+
     /// <summary>An officers-only note.</summary>
     public Task<HandlingRefusal> AddNoteAsync(Case @case, CaseActor actor, string? text, CancellationToken cancellationToken) =>
         WriteAsync(actor, text, requireOfficer: true, null, async (clean, now) =>

@@ -105,6 +105,16 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
         return Outcome(refusal, "", confidential ? "MarkedConfidential" : "UnmarkedConfidential");
     }
 
+    public async Task<IActionResult> OnPostRemindAsync(string number, Guid signature, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        return Outcome(await workflow.RemindSignerAsync(Case, signature, Actor, SiteLinks.Of(Request), cancellationToken), "", "SignerReminded");
+    }
+
     public async Task<IActionResult> OnPostNoteAsync(string number, string? text, CancellationToken cancellationToken)
     {
         if (await LoadAsync(number, cancellationToken) is { } missing)
