@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Hub.Testing;
 using static Hub.Testing.Intake;
 
@@ -9,7 +8,7 @@ namespace Hub.Cases.Tests.Handling;
 /// Case handling over real HTTP: the officer's inbox and case page, the workflow's moves, a completion asked of the
 /// citizen and answered on Mina sidor, decision, close; and every way in for someone who should not get in.
 /// </summary>
-public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLifetime
+public abstract class CaseHandlingTests(HubFixture fixture) : IAsyncLifetime
 {
     private string slug = "";
     private string other = "";
@@ -209,18 +208,12 @@ public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLife
         Assert.Contains("Mottagen", (await officer.GetStringAsync(casePath)).Body, StringComparison.Ordinal);
     }
 
-    private async Task<HubClient> OfficerAsync(string tenant)
-    {
-        var client = fixture.CreateClient();
-        using var response = await client.SignInAsync(tenant, DemoAccounts.CaseOfficer, DemoAccounts.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HubClient> OfficerAsync(string tenant) => HandlingSetup.SignInAsync(fixture, tenant, DemoAccounts.CaseOfficer);
 
     private static async Task<string> FirstFileLinkAsync(HubClient client, string tenant, string number)
     {
         var (_, html) = await client.GetStringAsync($"/{tenant}/mina-sidor/arenden/{number}");
-        return FileLink().Match(html).Groups[1].Value;
+        return HandlingSetup.FileLink(html);
     }
 
     private static Task<HttpResponseMessage> Move(HubClient client, string casePath, string transition, string state, string? text = null, string? tokenFrom = null) =>
@@ -233,8 +226,6 @@ public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLife
         return await client.PostWithTokenAsync($"{casePath}/{handler}", HubClient.AntiforgeryToken(html), fields);
     }
 
-    [GeneratedRegex("href=\"([^\"]*/e-tjanster/filer/[^\"]+)\"")]
-    private static partial Regex FileLink();
 }
 
 [Collection(SqliteCollection.Name)]

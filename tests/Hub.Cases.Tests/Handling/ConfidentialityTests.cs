@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Hub.Audit.Contracts;
 using Hub.Testing;
 using Hub.Tenancy.Contracts;
@@ -12,7 +11,7 @@ namespace Hub.Cases.Tests.Handling;
 /// Ekonomiskt bistånd is a confidential service: a case is seen only by its group and its officer. Another officer of
 /// the same municipality tries the list, the search, the address, a crafted post and the attachment.
 /// </summary>
-public abstract partial class ConfidentialityTests(HubFixture fixture) : IAsyncLifetime
+public abstract class ConfidentialityTests(HubFixture fixture) : IAsyncLifetime
 {
     private string slug = "";
 
@@ -32,11 +31,11 @@ public abstract partial class ConfidentialityTests(HubFixture fixture) : IAsyncL
         var homeless = await citizen.SubmitEkonomisktBistandAsync(slug, "no-home", $"anna@{slug}.example"); // → akut
         var rental = await citizen.SubmitEkonomisktBistandAsync(slug, "rental", $"anna@{slug}.example");    // → ekonomi
         var (_, receipt) = await citizen.GetStringAsync($"/{slug}/mina-sidor/arenden/{homeless}");
-        var file = FileLink().Match(receipt).Groups[1].Value;
+        var file = HandlingSetup.FileLink(receipt);
         Assert.NotEmpty(file);
 
         // Hanna is in "ekonomi" only.
-        using var hanna = await SignInAsync(DemoAccounts.CaseOfficer);
+        using var hanna = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer);
         var (_, all) = await hanna.GetStringAsync($"/{slug}/admin/arenden?status=alla");
         Assert.DoesNotContain(homeless, Rows(all), StringComparison.Ordinal);
         Assert.Contains(rental, Rows(all), StringComparison.Ordinal); // confidential too, but her group's
@@ -53,7 +52,7 @@ public abstract partial class ConfidentialityTests(HubFixture fixture) : IAsyncL
         Assert.Equal(HttpStatusCode.NotFound, (await hanna.GetStringAsync(file)).Status);
 
         // Gustav is in "akut": he sees it, opens it and its attachment; each view is in the audit trail.
-        using var gustav = await SignInAsync(DemoAccounts.CaseOfficer2);
+        using var gustav = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer2);
         var (status, page) = await gustav.GetStringAsync($"/{slug}/admin/arenden/{homeless}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Sekretessmarkerat", page, StringComparison.Ordinal);
@@ -82,24 +81,16 @@ public abstract partial class ConfidentialityTests(HubFixture fixture) : IAsyncL
     {
         using var citizen = fixture.CreateClient();
         var number = await citizen.SubmitSpecialkostAsync(slug);
-        using var hanna = await SignInAsync(DemoAccounts.CaseOfficer);
+        using var hanna = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer);
         var (status, page) = await hanna.GetStringAsync($"/{slug}/admin/arenden/{number}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Inte sekretessmarkerat", page, StringComparison.Ordinal);
     }
 
-    private async Task<HubClient> SignInAsync(string user)
-    {
-        var client = fixture.CreateClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(slug, user, DemoAccounts.Password)).StatusCode);
-        return client;
-    }
 
     /// <summary>The inbox's table rows (empty when no case is listed): the search box repeats the query, the rows do not.</summary>
     private static string Rows(string html) => html.Contains("<tbody>", StringComparison.Ordinal) ? html.Split("<tbody>")[1].Split("</tbody>")[0] : "";
 
-    [GeneratedRegex("href=\"([^\"]*/e-tjanster/filer/[^\"]+)\"")]
-    private static partial Regex FileLink();
 }
 
 [Collection(SqliteCollection.Name)]

@@ -1,12 +1,24 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Hub.Testing;
 using static Hub.Testing.Intake;
 
 namespace Hub.Cases.Tests.Handling;
 
-/// <summary>Sets up a test municipality's case handling as its admin would.</summary>
-internal static class HandlingSetup
+/// <summary>Sets up a test municipality's case handling as its admin would, and what the handling tests share.</summary>
+internal static partial class HandlingSetup
 {
+    /// <summary>A client signed in on <paramref name="slug"/> as the staff account <paramref name="user"/>.</summary>
+    public static async Task<HubClient> SignInAsync(HubFixture fixture, string slug, string user)
+    {
+        var client = fixture.CreateClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(slug, user, DemoAccounts.Password)).StatusCode);
+        return client;
+    }
+
+    /// <summary>The first link to an uploaded file on a page.</summary>
+    public static string FileLink(string html) => FileLinkPattern().Match(html).Groups[1].Value;
+
     /// <summary>
     /// The groups Ekonomiskt bistånd routes to, through the admin page: <c>ekonomi</c> (both officers) and <c>akut</c>
     /// (the second officer only), each led by the second officer.
@@ -26,4 +38,7 @@ internal static class HandlingSetup
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
     }
+
+    [GeneratedRegex("href=\"([^\"]*/e-tjanster/filer/[^\"]+)\"")]
+    private static partial Regex FileLinkPattern();
 }

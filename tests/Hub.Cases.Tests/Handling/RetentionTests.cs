@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Hub.Testing;
 using static Hub.Testing.Intake;
 
@@ -9,7 +8,7 @@ namespace Hub.Cases.Tests.Handling;
 /// Gallring: Ekonomiskt bistånd keeps personal data five years (1,825 days) after a case is closed. The admin sees the
 /// case in the dry run before the day; on the day its personal data and files go, and nothing of the open case does.
 /// </summary>
-public abstract partial class RetentionTests(ClockHubFixture fixture) : IAsyncLifetime
+public abstract class RetentionTests(ClockHubFixture fixture) : IAsyncLifetime
 {
     private string slug = "";
 
@@ -29,9 +28,9 @@ public abstract partial class RetentionTests(ClockHubFixture fixture) : IAsyncLi
         var closed = await citizen.SubmitEkonomisktBistandAsync(slug, "rental", $"anna@{slug}.example");
         var open = await citizen.SubmitEkonomisktBistandAsync(slug, "rental", $"anna@{slug}.example");
         var (_, receipt) = await citizen.GetStringAsync($"/{slug}/mina-sidor/arenden/{closed}");
-        var file = FileLink().Match(receipt).Groups[1].Value;
+        var file = HandlingSetup.FileLink(receipt);
 
-        using (var officer = await SignInAsync(DemoAccounts.CaseOfficer))
+        using (var officer = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer))
         {
             foreach (var (transition, state, text) in new[] { ("start", "received", ""), ("decide", "investigating", "Avslag."), ("close", "decided", "") })
             {
@@ -46,7 +45,7 @@ public abstract partial class RetentionTests(ClockHubFixture fixture) : IAsyncLi
 
         // Ten days before: the dry run names the closed case, with its day, and not the open one.
         fixture.Clock.Advance(TimeSpan.FromDays(1825 - 10));
-        using (var admin = await SignInAsync(DemoAccounts.TenantAdmin))
+        using (var admin = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.TenantAdmin))
         {
             var (_, plan) = await admin.GetStringAsync($"/{slug}/admin/arenden/gallring");
             Assert.Contains(closed, plan, StringComparison.Ordinal);
@@ -56,7 +55,7 @@ public abstract partial class RetentionTests(ClockHubFixture fixture) : IAsyncLi
 
         // On the day the timer removes it.
         fixture.Clock.Advance(TimeSpan.FromDays(11));
-        using var gustav = await SignInAsync(DemoAccounts.CaseOfficer2);
+        using var gustav = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer2);
         var removed = "";
         for (var i = 0; i < 75 && !removed.Contains("Personuppgifterna i ärendet är gallrade", StringComparison.Ordinal); i++)
         {
@@ -79,15 +78,7 @@ public abstract partial class RetentionTests(ClockHubFixture fixture) : IAsyncLi
         Assert.DoesNotContain(closed, mine, StringComparison.Ordinal);
     }
 
-    private async Task<HubClient> SignInAsync(string user)
-    {
-        var client = fixture.CreateClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(slug, user, DemoAccounts.Password)).StatusCode);
-        return client;
-    }
 
-    [GeneratedRegex("href=\"([^\"]*/e-tjanster/filer/[^\"]+)\"")]
-    private static partial Regex FileLink();
 }
 
 [Collection(SqliteClockCollection.Name)]

@@ -40,7 +40,7 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
         var rental = await citizen.SubmitEkonomisktBistandAsync(slug, "rental", $"anna@{slug}.example");
         var homeless = await citizen.SubmitEkonomisktBistandAsync(slug, "no-home", $"anna@{slug}.example");
 
-        using (var officer = await SignInAsync(DemoAccounts.CaseOfficer))
+        using (var officer = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer))
         {
             // The rule sends the case without a home to "akut"; the other goes to the default group "ekonomi", Hanna's.
             var (_, inbox) = await officer.GetStringAsync($"/{slug}/admin/arenden?tilldelning=min-grupp");
@@ -49,7 +49,7 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
             await PostAsync(officer, $"/{slug}/admin/arenden/{rental}", "assign", [F("to", "me")]);
         }
 
-        using (var akut = await SignInAsync(DemoAccounts.CaseOfficer2))
+        using (var akut = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer2))
         {
             Assert.Contains("Akut bistånd", (await akut.GetStringAsync($"/{slug}/admin/arenden/{homeless}")).Body, StringComparison.Ordinal);
             // The homeless case waits for the applicant for ten days: those days do not count.
@@ -82,7 +82,7 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
         var late = await fixture.Mailbox.WaitForAsync(m => m.Subject?.Contains(homeless, StringComparison.Ordinal) == true && m.Subject.StartsWith("Påminnelse", StringComparison.Ordinal), "reminder after the pause");
         Assert.Equal($"handlaggare2@{slug}.example", late.To.Mailboxes.Single().Address);
 
-        using var lead = await SignInAsync(DemoAccounts.CaseOfficer2);
+        using var lead = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer2);
         var (_, history) = await lead.GetStringAsync($"/{slug}/admin/arenden/{rental}");
         Assert.Contains("Påminnelse: ärendet har nått sin påminnelsegräns", history, StringComparison.Ordinal);
         Assert.Contains("Eskalerat", history, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
         using var citizen = fixture.CreateClient();
         await citizen.LogInAsync(slug, CitizenEId.KarinLind);
         var number = await citizen.SubmitEkonomisktBistandAsync(slug, "rental", $"karin@{slug}.example");
-        using (var officer = await SignInAsync(DemoAccounts.CaseOfficer))
+        using (var officer = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer))
         {
             await PostAsync(officer, $"/{slug}/admin/arenden/{number}", "transition", [F("transition", "start"), F("state", "received")]);
             await PostAsync(officer, $"/{slug}/admin/arenden/{number}", "transition", [F("transition", "decide"), F("state", "investigating"), F("text", "Bifall.")]);
@@ -109,12 +109,6 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
             && (m.Subject.StartsWith("Påminnelse", StringComparison.Ordinal) || m.Subject.StartsWith("Försenat", StringComparison.Ordinal)));
     }
 
-    private async Task<HubClient> SignInAsync(string user)
-    {
-        var client = fixture.CreateClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(slug, user, DemoAccounts.Password)).StatusCode);
-        return client;
-    }
 
     private static async Task PostAsync(HubClient client, string casePath, string handler, IEnumerable<KeyValuePair<string, string>> fields)
     {
