@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Hub.Testing;
 using static Hub.Testing.Intake;
 
@@ -8,7 +9,7 @@ namespace Hub.Cases.Tests.Handling;
 /// Case handling over real HTTP: the officer's inbox and case page, the workflow's moves, a completion asked of the
 /// citizen and answered on Mina sidor, decision, close; and every way in for someone who should not get in.
 /// </summary>
-public abstract class CaseHandlingTests(HubFixture fixture) : IAsyncLifetime
+public abstract partial class CaseHandlingTests(HubFixture fixture) : IAsyncLifetime
 {
     private string slug = "";
     private string other = "";
@@ -112,8 +113,18 @@ public abstract class CaseHandlingTests(HubFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await Post(officer, casePath, "bogus", [F("text", "x")])).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetStringAsync($"/{slug}/mina-sidor/arenden/{number}/bogus")).Status);
 
+        // Two officers pressing "start" at the same moment: the case moves once.
+        var (_, before) = await officer.GetStringAsync(casePath);
+        using var colleague = await OfficerAsync(slug);
+        var (_, colleaguePage) = await colleague.GetStringAsync(casePath);
+        var presses = await Task.WhenAll(
+            officer.PostWithTokenAsync(casePath + "/transition", HubClient.AntiforgeryToken(before), [F("transition", "start"), F("state", "received")]),
+            colleague.PostWithTokenAsync(casePath + "/transition", HubClient.AntiforgeryToken(colleaguePage), [F("transition", "start"), F("state", "received")]));
+        Assert.All(presses, p => Assert.Equal(HttpStatusCode.Redirect, p.StatusCode));
+        var (_, afterBoth) = await officer.GetStringAsync(casePath);
+        Assert.Single(StartedEvents().Matches(afterBoth));
+
         // A page that was out of date (the case moved on meanwhile) changes nothing and says so.
-        Assert.Equal(HttpStatusCode.Redirect, (await Move(officer, casePath, "start", "received")).StatusCode);
         using var stale = await Move(officer, casePath, "request-completion", "received", "Gammal sida");
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         var (_, page) = await officer.GetStringAsync(casePath);
@@ -226,6 +237,9 @@ public abstract class CaseHandlingTests(HubFixture fixture) : IAsyncLifetime
         return await client.PostWithTokenAsync($"{casePath}/{handler}", HubClient.AntiforgeryToken(html), fields);
     }
 
+
+    [GeneratedRegex("Ny status: Under handläggning")]
+    private static partial Regex StartedEvents();
 }
 
 [Collection(SqliteCollection.Name)]

@@ -134,8 +134,16 @@ internal sealed class CaseWorkflow(
             return HandlingRefusal.TextRequired;
         }
 
-        await InTransactionAsync(async now =>
+        var moved = await InTransactionAsync(async now =>
         {
+            // The row's state is checked again under the write lock: of two officers pressing at once, one moves the
+            // case and the other is told the page was out of date (PostgreSQL re-reads the row after the first commit).
+            if (await db.Cases.Where(c => c.Id == @case.Id && c.StateKey == expectedState)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedUtc, now), cancellationToken) == 0)
+            {
+                return false;
+            }
+
             Move(@case, target, now, actor);
             if (target.Category == WorkflowStateCategory.Decided && text is not null)
             {
@@ -157,7 +165,14 @@ internal sealed class CaseWorkflow(
                 $$"""{"transition":"{{transition.Key}}","to":"{{target.Key}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await NotifyCitizenAsync(@case, siteUrl, cancellationToken);
+            return true;
         }, cancellationToken, @case);
+        if (!moved)
+        {
+            db.ChangeTracker.Clear();
+            return HandlingRefusal.Stale;
+        }
+
         logger.LogInformation("Case {Number}: {Transition} to {State}", @case.Number, transition.Key, target.Key);
         return HandlingRefusal.None;
     }
@@ -323,7 +338,15 @@ internal sealed class CaseWorkflow(
         db.Events.Add(NewEvent(@case, "StateChanged", actor.Name, now, target.Key));
     }
 
-    private async Task InTransactionAsync(Func<DateTime, Task> work, CancellationToken cancellationToken, Case? changing = null)
+    private async Task InTransactionAsync(Func<DateTime, Task> work, CancellationToken cancellationToken, Case? changing = null) =>
+        await InTransactionAsync(async now =>
+        {
+            await work(now);
+            return true;
+        }, cancellationToken, changing);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns true and rolled back otherwise.</summary>
+    private async Task<bool> InTransactionAsync(Func<DateTime, Task<bool>> work, CancellationToken cancellationToken, Case? changing = null)
     {
         if (changing is not null && db.Entry(changing).State == EntityState.Detached)
         {
@@ -336,8 +359,14 @@ internal sealed class CaseWorkflow(
         try
         {
             await connection.EnlistAsync(db);
-            await work(now);
+            if (!await work(now))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
+
             await transaction.CommitAsync(cancellationToken);
+            return true;
         }
         finally
         {
