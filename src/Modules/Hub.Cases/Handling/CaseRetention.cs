@@ -88,7 +88,7 @@ internal sealed class CaseRetention(
         return count;
     }
 
-    /// <summary>Removes the case's personal data in the caller's unit of work; files are deleted from disk after the rows.</summary>
+    /// <summary>Removes the case's personal data in the caller's unit of work; files are deleted from disk after the rows are written.</summary>
     public async Task RemoveAsync(Case @case, string actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -115,7 +115,8 @@ internal sealed class CaseRetention(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var file in stored)
         {
-            // After the rows: a crash in between leaves an orphan file on disk (the draft sweeper's kind), never a row without its file.
+            // The files were due for removal either way: if the transaction fails after this, the timer (or the next
+            // run) removes the rows again, so the end state is the same.
             files.Delete(file.TenantId, file.Id);
         }
 
