@@ -39,6 +39,7 @@ public static class CasesModule
         services.AddScoped<SignatureRecorder>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<HandlingGroups>();
+        services.AddScoped<CaseNotifications>();
         services.AddScoped<ITimerHandler, SlaReminderHandler>();
         services.AddScoped<ITimerHandler, SlaEscalationHandler>();
         services.AddScoped<CaseRetention>();

@@ -33,6 +33,7 @@ public static class CatalogModule
             sp.GetRequiredService<ServiceSearchIndexes>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IServiceDirectory, ServiceDirectory>();
         services.AddScoped<IServicePackages, ServicePackages>();
+        services.AddSingleton<INotificationRenderer, NotificationRenderer>();
         services.AddScoped<StudioDrafts>();
         services.AddScoped<IServiceDrafts>(sp => sp.GetRequiredService<StudioDrafts>());
         services.AddOptions<QualityGateOptions>().BindConfiguration("Hub:Catalog:QualityGate");

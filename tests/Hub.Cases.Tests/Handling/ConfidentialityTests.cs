@@ -77,6 +77,38 @@ public abstract class ConfidentialityTests(HubFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_workflows_own_notifications_reach_the_group_and_the_citizen_with_links_not_answers()
+    {
+        using var citizen = fixture.CreateClient();
+        await citizen.LogInAsync(slug, CitizenEId.AnnaAndersson);
+        var number = await citizen.SubmitEkonomisktBistandAsync(slug, "rental", $"anna@{slug}.example"); // → ekonomi
+
+        // Both members of "ekonomi" hear of the new case; the mail links to the officer's page.
+        foreach (var member in new[] { DemoAccounts.CaseOfficer, DemoAccounts.CaseOfficer2 })
+        {
+            var mail = await fixture.Mailbox.WaitForAsync(m => m.Subject == $"Nytt ärende {number}: Ansökan om ekonomiskt bistånd"
+                && m.To.Mailboxes.Any(x => x.Address == $"{member}@{slug}.example"), "new-case notification to " + member);
+            Assert.Contains($"/{slug}/admin/arenden/{number}", mail.TextBody, StringComparison.Ordinal);
+        }
+
+        using var hanna = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer);
+        foreach (var (transition, state, text) in new[] { ("start", "received", ""), ("decide", "investigating", "Bifall: 4 200 kr för december.") })
+        {
+            var (_, page) = await hanna.GetStringAsync($"/{slug}/admin/arenden/{number}");
+            using var moved = await hanna.PostWithTokenAsync($"/{slug}/admin/arenden/{number}/transition", HubClient.AntiforgeryToken(page),
+                [F("transition", transition), F("state", state), F("text", text)]);
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+
+        // The decision mail is the service's own template, in place of the generic "news" mail; the decision itself stays on Mina sidor.
+        var decision = await fixture.Mailbox.WaitForAsync(m => m.Subject == $"Beslut i ditt ärende {number}", "decision notification");
+        Assert.Contains("Hej Anna Andersson!", decision.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/{slug}/mina-sidor/arenden/{number}", decision.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("4 200", decision.TextBody, StringComparison.Ordinal);
+        Assert.Single(fixture.Mailbox.To($"anna@{slug}.example"), m => m.Subject == $"Nytt i ditt ärende {number}"); // for "start" only
+    }
+
+    [Fact]
     public async Task Cases_of_a_service_that_is_not_confidential_are_seen_by_every_officer()
     {
         using var citizen = fixture.CreateClient();

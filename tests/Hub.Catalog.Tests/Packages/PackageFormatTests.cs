@@ -18,7 +18,7 @@ public sealed class PackageFormatTests
     }
 
     [Theory]
-    [InlineData("ekonomiskt-bistand", "10cef105dbc634b99911d5cd6d1d71d780c7569060c22fdd4bb16e7eb41b2d3e")] // 1.1.0: workflow (routing, SLA), confidential, retention
+    [InlineData("ekonomiskt-bistand", "00958861abd00a20b361c24bbc0118b4e85bfb804c0bc1748af111554cebc575")] // 1.1.0: workflow (routing, SLA, notifications), confidential, retention
     [InlineData("fardtjanst", "d954904ba9beb6458d22ba0b731607fcd9dd5f2db1463a03b9a6b1778664410f")]
     [InlineData("felanmalan", "079316b1f08ef3cc342766626f0dc976c0ece34cbdba3ceb96f31b1295ce18a8")]
     [InlineData("foreningsbidrag", "45df356e4b0cfabb9b4cabeabd6f55e29374c9d419d13f8a945b24ce59ab72d3")]

@@ -68,6 +68,7 @@ internal sealed class CaseWorkflow(
     IAuditTrail audit,
     IEmailOutbox outbox,
     IDurableTimers timers,
+    CaseNotifications notifications,
     ITenantContext tenantContext,
     IStringLocalizerFactory localizers,
     TimeProvider clock,
@@ -164,7 +165,11 @@ internal sealed class CaseWorkflow(
             await audit.RecordAsync(new AuditEntry("case.transition", "case", @case.Id.ToString(), AuditActor(actor),
                 $$"""{"transition":"{{transition.Key}}","to":"{{target.Key}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await NotifyCitizenAsync(@case, siteUrl, cancellationToken);
+            if (!await notifications.SendAsync(@case, service, target, siteUrl, includeCitizen: true, cancellationToken))
+            {
+                await NotifyCitizenAsync(@case, siteUrl, cancellationToken);
+            }
+
             return true;
         }, cancellationToken, @case);
         if (!moved)
@@ -278,6 +283,7 @@ internal sealed class CaseWorkflow(
             if (resume is not null && service.Package.EffectiveWorkflow.FindState(resume.To) is { } target)
             {
                 Move(@case, target, now, actor);
+                await notifications.SendAsync(@case, service, target, siteUrl, includeCitizen: false, cancellationToken);
             }
 
             await audit.RecordAsync(new AuditEntry(actor.IsCitizen ? "case.message-from-citizen" : "case.message-to-citizen", "case", @case.Id.ToString(), AuditActor(actor),

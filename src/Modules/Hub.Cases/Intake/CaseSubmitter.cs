@@ -43,6 +43,7 @@ internal sealed class CaseSubmitter(
     ITenantContext tenantContext,
     IEmailOutbox outbox,
     IDurableTimers timers,
+    CaseNotifications notifications,
     IAuditTrail audit,
     IStringLocalizerFactory localizers,
     TimeProvider clock,
@@ -115,6 +116,8 @@ internal sealed class CaseSubmitter(
             await db.SaveChangesAsync(cancellationToken);
             await QueueEmailsAsync(@case, submission, signatures, tenant, cancellationToken);
             await CaseSla.ScheduleAsync(timers, @case, submission.Service, submission.SiteUrl, cancellationToken);
+            // The citizen's confirmation is the receipt mail above; the group hears of a new case from the workflow.
+            await notifications.SendAsync(@case, submission.Service, state, submission.SiteUrl, includeCitizen: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Case {Number} submitted for service {Service} version {Version}", @case.Number, @case.ServiceKey, submission.Service.Version);
             return @case;
