@@ -147,6 +147,17 @@ public sealed class StudioJourneyTests(BrowserFixture browser)
         await owner.WaitForURLAsync($"**/{Tenant}/admin/e-tjanster?publicerad=*");
         await ScanAsync(owner, "en");
 
+        // The version list, and a comparison, in both languages.
+        foreach (var language in new[] { "en", "sv" })
+        {
+            await browser.SetLanguageAsync(owner.Context, language);
+            await VisitAsync(owner, Studio + "/versioner", language);
+            Assert.Contains("First version.", await owner.Locator("main table").InnerTextAsync(), StringComparison.Ordinal);
+            var id = new Uri(new Uri(browser.BaseUrl), await owner.Locator("main table a[href*='/export?id=']").First.GetAttributeAsync("href")).Query.Split('=')[1];
+            await owner.GotoAsync($"{Studio}/versioner?fran={id}&till={id}");
+            await PageChecks.AssertAccessibleAsync(owner, language);
+        }
+
         // A citizen fills in and submits the published service.
         var citizen = await browser.NewPageAsync("sv");
         await citizen.GotoAsync($"/{Tenant}/e-tjanster/{Key}");

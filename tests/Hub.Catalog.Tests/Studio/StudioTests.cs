@@ -97,6 +97,48 @@ public abstract partial class StudioTests(HubFixture fixture) : TwoTenantTests(f
     }
 
     [Fact]
+    public async Task Versions_are_listed_compared_by_key_and_downloaded_and_another_tenant_sees_none()
+    {
+        using var editor = await BuildAsync(Own);
+        using var owner = await SignedInAsync(Own, DemoAccounts.ServiceOwner);
+        await PostOkAsync(owner, Studio(Own, "/publicera"), null, [new("version", "1.0.0"), new("changeNote", "Första versionen")]);
+        await PostOkAsync(editor, Studio(Own), "?handler=start", []);
+        await PostOkAsync(editor, Studio(Own, "/element/djur"), null,
+            [new("label.sv", "Vilka djur har du?"), new("label.en", "Which animals?"), new("maxLength", "200"), new("when.question", "har-djur"), new("when.value", "ja")]);
+        await PostOkAsync(editor, Studio(Own), "?handler=addelement", [new("parent", "sida-1"), new("add-sida-1.type", "number"), new("add-sida-1.key", "antal")]);
+        await PostOkAsync(editor, Studio(Own, "/element/antal"), null, [new("label.sv", "Hur många?"), new("label.en", "How many?")]);
+        await PostOkAsync(owner, Studio(Own, "/publicera"), null, [new("version", "1.1.0"), new("changeNote", "Tydligare fråga, antal djur")]);
+
+        var (status, list) = await editor.GetStringAsync(Studio(Own, "/versioner"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Första versionen", list, StringComparison.Ordinal);
+        Assert.Contains("Tydligare fråga, antal djur", list, StringComparison.Ordinal);
+        var compare = WebUtility.HtmlDecode(CompareLink().Match(list).Groups[1].Value);
+        var (_, diff) = await editor.GetStringAsync(compare);
+        var text = WebUtility.HtmlDecode(Regex.Replace(diff, "<[^>]+>", " "));
+        Assert.Matches(@"Vilka djur har du\?\s+element:djur\s+Ändrad\s*:\s*label\.sv\s+Vilka djur\?\s+Vilka djur har du\?", text);
+        Assert.Matches(@"Hur många\?\s+element:antal\s+Tillagd", text);
+        Assert.DoesNotContain("element:har-djur", text, StringComparison.Ordinal); // unchanged, not listed
+
+        var download = WebUtility.HtmlDecode(ExportLink().Match(list).Groups[1].Value);
+        using var file = await editor.GetAsync(download);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("husdjur-1.1.0.service.json", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Contains("\"formatVersion\":1", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Another municipality's editor: no such service, and the version's id leads nowhere.
+        using var stranger = await SignedInAsync(Other, DemoAccounts.Editor);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetStringAsync($"/{Other}/admin/e-tjanster/{Key}/versioner")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetStringAsync(download.Replace($"/{Own}/", $"/{Other}/", StringComparison.Ordinal))).Status);
+    }
+
+    [GeneratedRegex("href=\"([^\"]*/versioner\\?fran=[^\"]+)\"")]
+    private static partial Regex CompareLink();
+
+    [GeneratedRegex("href=\"([^\"]*/versioner/export\\?id=[^\"]+)\"")]
+    private static partial Regex ExportLink();
+
+    [Fact]
     public async Task The_quality_gate_blocks_publishing_while_a_label_is_missing_and_says_where()
     {
         using var editor = await BuildAsync(Own);
