@@ -119,7 +119,7 @@ internal abstract class SlaTimerHandler(
 
         var recipients = await RecipientsAsync(@case, cancellationToken);
         var language = "sv";
-        var texts = new CultureLocalizer(localizers.Create(typeof(CasesTexts)), CultureInfo.GetCultureInfo(language));
+        var texts = CultureLocalizer.CasesTexts(localizers, language);
         var prefix = Escalates ? "Mail.SlaEscalation" : "Mail.SlaReminder";
         var link = $"{payload.Site}/admin/arenden/{@case.Number}";
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");

@@ -239,7 +239,7 @@ internal sealed class CaseWorkflow(
 
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");
         var language = FormLanguages.MessageLanguage(@case.Language);
-        var texts = new CultureLocalizer(localizers.Create(typeof(CasesTexts)), System.Globalization.CultureInfo.GetCultureInfo(language));
+        var texts = CultureLocalizer.CasesTexts(localizers, language);
         await InTransactionAsync(async now =>
         {
             await outbox.EnqueueAsync(new OutgoingEmail(to, texts["Mail.SignRequest.Subject", tenant.Settings.DisplayName].Value,
@@ -390,7 +390,7 @@ internal sealed class CaseWorkflow(
 
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");
         var language = FormLanguages.MessageLanguage(@case.Language);
-        var texts = new CultureLocalizer(localizers.Create(typeof(CasesTexts)), System.Globalization.CultureInfo.GetCultureInfo(language));
+        var texts = CultureLocalizer.CasesTexts(localizers, language);
         await outbox.EnqueueAsync(new OutgoingEmail(to, texts["Mail.CaseNews.Subject", @case.Number].Value,
             texts["Mail.CaseNews.Body", tenant.Settings.DisplayName, @case.Number, $"{siteUrl}/mina-sidor/arenden/{@case.Number}"].Value, Language: language), cancellationToken);
     }

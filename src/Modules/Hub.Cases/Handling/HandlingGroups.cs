@@ -21,10 +21,6 @@ internal sealed partial class HandlingGroups(CasesDbContext db, TimeProvider clo
     public Task<HandlingGroup?> FindAsync(string key, CancellationToken cancellationToken) =>
         db.Groups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Key == key, cancellationToken);
 
-    /// <summary>The keys of the groups <paramref name="userName"/> is a member of.</summary>
-    public async Task<IReadOnlyList<string>> KeysOfAsync(string userName, CancellationToken cancellationToken) =>
-        await db.Groups.AsNoTracking().Where(g => g.Members.Any(m => m.UserName == userName)).Select(g => g.Key).ToListAsync(cancellationToken);
-
     /// <summary>Problems with a group as (field, problem code); empty when it can be saved.</summary>
     public static IEnumerable<(string Field, string Problem)> Check(GroupInput input, IReadOnlySet<string> officers)
     {

@@ -8,17 +8,20 @@ namespace Hub.Cases.Handling;
 /// has none) is seen by every officer, so that someone can take it; the audit trail records each view.
 /// </summary>
 /// <param name="UserName">The officer.</param>
-/// <param name="MyGroups">Keys of the groups the officer is a member of.</param>
-/// <param name="AllGroups">Keys of every group the municipality has.</param>
-internal sealed record OfficerScope(string UserName, IReadOnlyList<string> MyGroups, IReadOnlyList<string> AllGroups)
+/// <param name="Groups">Every group the municipality has (read once per request; pages name groups from it).</param>
+internal sealed record OfficerScope(string UserName, IReadOnlyList<HandlingGroup> Groups)
 {
-    public static async Task<OfficerScope> ForAsync(HandlingGroups groups, string userName, CancellationToken cancellationToken)
-    {
-        var all = await groups.ListAsync(cancellationToken);
-        return new OfficerScope(userName,
-            all.Where(g => g.Members.Any(m => m.UserName == userName)).Select(g => g.Key).ToList(),
-            all.Select(g => g.Key).ToList());
-    }
+    /// <summary>Keys of the groups the officer is a member of.</summary>
+    public IReadOnlyList<string> MyGroups { get; } = [.. Groups.Where(g => g.Members.Any(m => m.UserName == UserName)).Select(g => g.Key)];
+
+    /// <summary>Keys of every group the municipality has.</summary>
+    public IReadOnlyList<string> AllGroups { get; } = [.. Groups.Select(g => g.Key)];
+
+    public static async Task<OfficerScope> ForAsync(HandlingGroups groups, string userName, CancellationToken cancellationToken) =>
+        new(userName, await groups.ListAsync(cancellationToken));
+
+    /// <summary>The group's name, or its key when the municipality has no such group (yet).</summary>
+    public string NameOf(string key) => Groups.FirstOrDefault(g => g.Key == key)?.Name ?? key;
 
     public bool CanSee(Case @case) =>
         !@case.Confidential || @case.AssignedTo == UserName || @case.HandlingGroup is null

@@ -246,16 +246,16 @@ internal sealed class CaseSubmitter(
         }
     }
 
-    private CultureLocalizer Localizer(string language)
-    {
-        var localizer = localizers.Create(typeof(CasesTexts));
-        return new CultureLocalizer(localizer, CultureInfo.GetCultureInfo(language == "en" ? "en" : "sv"));
-    }
+    private CultureLocalizer Localizer(string language) => CultureLocalizer.CasesTexts(localizers, language);
 }
 
 /// <summary>Reads texts in a given culture rather than the request's (e-mail goes out in the case's language).</summary>
 internal sealed class CultureLocalizer(IStringLocalizer inner, CultureInfo culture) : IStringLocalizer
 {
+    /// <summary>The module's texts (<see cref="Resources.CasesTexts"/>) in <c>en</c> or, for anything else, <c>sv</c>.</summary>
+    public static CultureLocalizer CasesTexts(IStringLocalizerFactory localizers, string language) =>
+        new(localizers.Create(typeof(CasesTexts)), CultureInfo.GetCultureInfo(language == "en" ? "en" : "sv"));
+
     public LocalizedString this[string name] => With(() => inner[name]);
 
     public LocalizedString this[string name, params object[] arguments] => With(() => inner[name, arguments]);

@@ -161,7 +161,8 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
         var (userName, name) = StaffClaims.Of(User);
         Actor = CaseActor.Staff(userName, name, HubRoles.All.Where(User.IsInRole));
         var @case = await db.Cases.SingleOrDefaultAsync(c => c.Number == number, cancellationToken);
-        if (@case is null || !(await OfficerScope.ForAsync(groups, userName, cancellationToken)).CanSee(@case))
+        var scope = await OfficerScope.ForAsync(groups, userName, cancellationToken);
+        if (@case is null || !scope.CanSee(@case))
         {
             // A confidential case of another group answers as if it did not exist.
             return NotFound();
@@ -178,7 +179,7 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
         Messages = await db.Messages.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderBy(m => m.AtUtc).ToListAsync(cancellationToken);
         Notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == @case.Id).OrderBy(n => n.AtUtc).ToListAsync(cancellationToken);
         Moves = CaseWorkflow.Allowed(@case, details.Service, Actor);
-        GroupName = @case.HandlingGroup is { } key ? (await groups.FindAsync(key, cancellationToken))?.Name ?? key : null;
+        GroupName = @case.HandlingGroup is { } key ? scope.NameOf(key) : null;
         return null;
     }
 }

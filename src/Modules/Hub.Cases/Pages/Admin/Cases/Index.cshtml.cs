@@ -93,8 +93,8 @@ internal sealed class IndexModel(CasesDbContext db, IServiceDirectory directory,
         }
 
         var (me, _) = StaffClaims.Of(User);
-        GroupNames = (await groups.ListAsync(cancellationToken)).ToDictionary(g => g.Key, g => g.Name);
         var scope = await OfficerScope.ForAsync(groups, me, cancellationToken);
+        GroupNames = scope.Groups.ToDictionary(g => g.Key, g => g.Name);
         var myGroups = scope.MyGroups;
         cases = scope.Filter(cases);
         cases = Assignment switch
