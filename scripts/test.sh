@@ -3,9 +3,11 @@
 # Installs Debian's chromium and postgresql when missing, starts PostgreSQL on a free loopback port, stops it
 # and removes its files afterwards, and ends with the line "N passed, N failed".
 # With an argument (a test project or solution), builds and runs only that: scripts/test.sh tests/Hub.Cases.Tests
+# Further arguments go to dotnet test: scripts/test.sh tests/Hub.Cases.Tests --filter FullyQualifiedName~TwoNode
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-Hub.sln}
+extra=("${@:2}")
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -52,7 +54,7 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1
 dotnet build "$target" -c Release -nologo -clp:ErrorsOnly
 set +e
 # A test that stops making progress for 5 minutes is killed and reported as failed, so a hang costs minutes, not CI's hour.
-dotnet test "$target" -c Release --no-build --blame-hang-timeout 5m --blame-hang-dump-type none 2>&1 | tee "$work/test-output.log"
+dotnet test "$target" -c Release --no-build --blame-hang-timeout 5m --blame-hang-dump-type none "${extra[@]}" 2>&1 | tee "$work/test-output.log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -43,11 +43,45 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
         await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/grupper", language);
         await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/grupper?grupp=ekonomi", language);
         await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/gallring", language);
+        await AddTestAndRemoveAWebhookAsync(page, language);
         await page.GotoAsync("/tyreso/admin/anvandare");
         await page.Locator("table a").First.ClickAsync();
         await PageChecks.AssertAccessibleAsync(page, language);
         Assert.Contains("/tyreso/admin/anvandare/", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The integrations page by keyboard: a refused form (errors beside the fields), a saved webhook with its secret
+    /// shown once, a test event in the delivery list, and the webhook removed again (tyreso is shared by other tests).
+    /// Its address is a closed local port, so the test event waits for a retry.
+    /// </summary>
+    private static async Task AddTestAndRemoveAWebhookAsync(IPage page, string language)
+    {
+        Assert.Equal(200, await PageChecks.VisitAsync(page, "/tyreso/admin/integrationer", language));
+        var name = $"E2E-system ({language})";
+        await page.FocusAsync("#Address");
+        await page.Keyboard.TypeAsync("inte en adress");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#Address-error");
+        await PageChecks.AssertAccessibleAsync(page, language);
+
+        await page.FocusAsync("#Name");
+        await page.Keyboard.TypeAsync(name);
+        await page.FillAsync("#Address", "http://127.0.0.1:9/hub-handelser");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("code.secret");
+        await PageChecks.AssertAccessibleAsync(page, language);
+
+        var row = page.Locator("main table tr", new() { HasText = name });
+        await row.Locator("form[action$='/ping'] button").ClickAsync();
+        await page.WaitForSelectorAsync("main [role=status]");
+        await page.Locator("main table tr", new() { HasText = "hub.ping" }).First.WaitForAsync();
+        await PageChecks.AssertAccessibleAsync(page, language);
+
+        await page.Locator("main table tr", new() { HasText = name }).Locator("form[action$='/delete'] button").ClickAsync();
+        await page.WaitForSelectorAsync("main [role=status]");
+        Assert.Equal(0, await page.Locator("main table tr", new() { HasText = name }).CountAsync());
     }
 
     [Theory]

@@ -40,6 +40,7 @@ public static class CasesModule
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<HandlingGroups>();
         services.AddScoped<CaseNotifications>();
+        services.AddScoped<CaseIntegrationEvents>();
         services.AddScoped<ITimerHandler, SlaReminderHandler>();
         services.AddScoped<ITimerHandler, SlaEscalationHandler>();
         services.AddScoped<CaseRetention>();

@@ -9,9 +9,12 @@ namespace Hub.Cases.Tests.Handling;
 internal static partial class HandlingSetup
 {
     /// <summary>A client signed in on <paramref name="slug"/> as the staff account <paramref name="user"/>.</summary>
-    public static async Task<HubClient> SignInAsync(HubFixture fixture, string slug, string user)
+    public static Task<HubClient> SignInAsync(HubFixture fixture, string slug, string user) => SignInAsync(fixture.BaseAddress, slug, user);
+
+    /// <summary>A client of the node at <paramref name="node"/> signed in on <paramref name="slug"/> as <paramref name="user"/>.</summary>
+    public static async Task<HubClient> SignInAsync(Uri node, string slug, string user)
     {
-        var client = fixture.CreateClient();
+        var client = new HubClient(node);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(slug, user, DemoAccounts.Password)).StatusCode);
         return client;
     }
@@ -23,9 +26,12 @@ internal static partial class HandlingSetup
     /// The groups Ekonomiskt bistånd routes to, through the admin page: <c>ekonomi</c> (both officers) and <c>akut</c>
     /// (the second officer only), each led by the second officer.
     /// </summary>
-    public static async Task CreateGroupsAsync(HubFixture fixture, string slug)
+    public static Task CreateGroupsAsync(HubFixture fixture, string slug) => CreateGroupsAsync(fixture.BaseAddress, slug);
+
+    /// <inheritdoc cref="CreateGroupsAsync(HubFixture, string)"/>
+    public static async Task CreateGroupsAsync(Uri node, string slug)
     {
-        using var admin = fixture.CreateClient();
+        using var admin = new HubClient(node);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SignInAsync(slug, DemoAccounts.TenantAdmin, DemoAccounts.Password)).StatusCode);
         foreach (var (key, name, members) in new[]
         {

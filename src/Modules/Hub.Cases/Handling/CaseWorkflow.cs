@@ -60,7 +60,7 @@ internal enum HandlingRefusal
 /// <summary>
 /// Runs the workflow of a case's own service version: the state a new case starts in and its handling group (routing
 /// rules over the answers), the moves officers and citizens may make, and messages, notes, claims. Each change, its
-/// history entry, its audit event and its e-mail commit together.
+/// history entry, its audit event, its e-mail and its integration events commit together.
 /// </summary>
 internal sealed class CaseWorkflow(
     CasesDbContext db,
@@ -69,6 +69,7 @@ internal sealed class CaseWorkflow(
     IEmailOutbox outbox,
     IDurableTimers timers,
     CaseNotifications notifications,
+    CaseIntegrationEvents integrationEvents,
     ITenantContext tenantContext,
     IStringLocalizerFactory localizers,
     TimeProvider clock,
@@ -146,6 +147,7 @@ internal sealed class CaseWorkflow(
             }
 
             Move(@case, target, now, actor);
+            await integrationEvents.EnteredAsync(@case, service, target, expectedState, transition.Key, cancellationToken);
             if (target.Category == WorkflowStateCategory.Decided && text is not null)
             {
                 @case.DecisionText = text;
@@ -282,7 +284,9 @@ internal sealed class CaseWorkflow(
             @case.UpdatedUtc = now;
             if (resume is not null && service.Package.EffectiveWorkflow.FindState(resume.To) is { } target)
             {
+                var waitingState = @case.StateKey;
                 Move(@case, target, now, actor);
+                await integrationEvents.EnteredAsync(@case, service, target, waitingState, resume.Key, cancellationToken);
                 await notifications.SendAsync(@case, service, target, siteUrl, includeCitizen: false, cancellationToken);
             }
 

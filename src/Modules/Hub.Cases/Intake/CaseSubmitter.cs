@@ -44,6 +44,7 @@ internal sealed class CaseSubmitter(
     IEmailOutbox outbox,
     IDurableTimers timers,
     CaseNotifications notifications,
+    CaseIntegrationEvents integrationEvents,
     IAuditTrail audit,
     IStringLocalizerFactory localizers,
     TimeProvider clock,
@@ -118,6 +119,7 @@ internal sealed class CaseSubmitter(
             await CaseSla.ScheduleAsync(timers, @case, submission.Service, submission.SiteUrl, cancellationToken);
             // The citizen's confirmation is the receipt mail above; the group hears of a new case from the workflow.
             await notifications.SendAsync(@case, submission.Service, state, submission.SiteUrl, includeCitizen: false, cancellationToken);
+            await integrationEvents.SubmittedAsync(@case, submission.Service, state, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Case {Number} submitted for service {Service} version {Version}", @case.Number, @case.ServiceKey, submission.Service.Version);
             return @case;
@@ -180,6 +182,7 @@ internal sealed class CaseSubmitter(
             await audit.RecordAsync(new AuditEntry("case.registered", "case", @case.Id.ToString(), "staff:" + officer.Id, $$"""{"channel":"{{manual.Channel}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await CaseSla.ScheduleAsync(timers, @case, service, siteUrl, cancellationToken);
+            await integrationEvents.SubmittedAsync(@case, service, state, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Case {Number} registered by hand ({Channel}) for service {Service}", @case.Number, manual.Channel, service.Key);
             return @case;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Hub.Integrations.Data;
 
-/// <summary>The e-mail outbox and durable timers. Rows are tenant-owned: a tenant's scope sees and writes only its own messages.</summary>
+/// <summary>The e-mail outbox, durable timers, and webhooks with their events and deliveries. Rows are tenant-owned: a tenant's scope sees and writes only its own messages.</summary>
 internal class IntegrationsDbContext(DbContextOptions options, ITenantContext? tenantContext) : DbContext(options), ITenantScopedDbContext
 {
     public Guid? CurrentTenantId => tenantContext?.Tenant?.Id;
@@ -14,6 +14,12 @@ internal class IntegrationsDbContext(DbContextOptions options, ITenantContext? t
     public DbSet<OutgoingEmailMessage> OutgoingEmails => Set<OutgoingEmailMessage>();
 
     public DbSet<DurableTimer> Timers => Set<DurableTimer>();
+
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+
+    public DbSet<IntegrationEventRecord> Events => Set<IntegrationEventRecord>();
+
+    public DbSet<WebhookDelivery> Deliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +54,40 @@ internal class IntegrationsDbContext(DbContextOptions options, ITenantContext? t
             // The worker's claim: pending timers that are due.
             timer.HasIndex(t => new { t.Status, t.NextAttemptAt });
             timer.HasIndex(t => new { t.TenantId, t.Kind, t.Subject });
+        });
+        modelBuilder.Entity<Webhook>(webhook =>
+        {
+            webhook.ToTable("integrations_webhooks");
+            webhook.HasKey(w => w.Id);
+            webhook.Property(w => w.Id).ValueGeneratedNever();
+            webhook.Property(w => w.Name).HasMaxLength(100);
+            webhook.Property(w => w.Url).HasMaxLength(2000);
+            webhook.Property(w => w.ProtectedSecret).HasMaxLength(1000);
+            webhook.Property(w => w.EventTypes).HasMaxLength(500);
+            webhook.Property(w => w.CreatedBy).HasMaxLength(256);
+            webhook.HasIndex(w => w.TenantId);
+        });
+        modelBuilder.Entity<IntegrationEventRecord>(record =>
+        {
+            record.ToTable("integrations_events");
+            record.HasKey(e => e.Id);
+            record.Property(e => e.Id).ValueGeneratedNever();
+            record.Property(e => e.Type).HasMaxLength(64);
+            record.Property(e => e.Subject).HasMaxLength(200);
+            record.HasIndex(e => new { e.TenantId, e.OccurredAt });
+        });
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("integrations_webhook_deliveries");
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.Id).ValueGeneratedNever();
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            delivery.Property(d => d.LastError).HasMaxLength(2000);
+            delivery.Property(d => d.LeaseOwner).HasMaxLength(200);
+            // The dispatcher's claim: pending deliveries that are due.
+            delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            delivery.HasIndex(d => new { d.TenantId, d.WebhookId });
+            delivery.HasIndex(d => new { d.TenantId, d.CreatedAt });
         });
         modelBuilder.ApplyTenantQueryFilters(this);
     }

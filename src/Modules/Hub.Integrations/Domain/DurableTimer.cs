@@ -1,4 +1,5 @@
 using Hub.Abstractions;
+using Hub.Integrations.Workers;
 
 namespace Hub.Integrations.Domain;
 
@@ -15,7 +16,7 @@ internal enum DurableTimerStatus
 /// One timer. Written by the tenant's unit of work; fired by the cross-tenant worker, which claims it with a lease and
 /// marks it fired with a conditional update in the same transaction as the handler's work.
 /// </summary>
-internal sealed class DurableTimer : ITenantOwned
+internal sealed class DurableTimer : ITenantOwned, ILeasedRow
 {
     public Guid Id { get; set; }
 

@@ -1,4 +1,5 @@
 using Hub.Abstractions;
+using Hub.Integrations.Workers;
 
 namespace Hub.Integrations.Domain;
 
@@ -14,7 +15,7 @@ internal enum OutgoingEmailStatus
 /// One e-mail in the outbox. Written by the tenant's unit of work (so it commits with it); from then on only the
 /// cross-tenant dispatcher changes it, with conditional updates that also hold the lease.
 /// </summary>
-internal sealed class OutgoingEmailMessage : ITenantOwned
+internal sealed class OutgoingEmailMessage : ITenantOwned, ILeasedRow
 {
     private OutgoingEmailMessage()
     {

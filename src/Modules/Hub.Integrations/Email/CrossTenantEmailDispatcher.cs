@@ -1,6 +1,7 @@
 using Hub.Data;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
+using Hub.Integrations.Workers;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ internal sealed partial class CrossTenantEmailDispatcher(
     TimeProvider clock, ILogger<CrossTenantEmailDispatcher> logger) : BackgroundService
 {
     private readonly EmailOptions options = options.Value;
-    private readonly string node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string node = Leases.NewNodeName();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,30 +33,7 @@ internal sealed partial class CrossTenantEmailDispatcher(
         }
 
         LogStarted(transport.Description, node);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TimeSpan wait;
-            try
-            {
-                wait = await DispatchAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-#pragma warning disable CA1031 // A database outage must not stop the dispatcher for good; it logs and tries again after a poll.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(exception);
-                wait = options.PollInterval;
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                await WaitAsync(wait, stoppingToken);
-            }
-        }
+        await WorkerLoop.RunAsync(DispatchAsync, (wait, token) => signal.SleepAsync(wait, clock, token), options.PollInterval, LogPassFailed, stoppingToken);
     }
 
     /// <summary>Claims and sends one batch; returns how long the node may sleep before the next pass.</summary>
@@ -63,71 +41,21 @@ internal sealed partial class CrossTenantEmailDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (owner, candidates, batch) = await ClaimAsync(db, now, cancellationToken);
-        if (batch.Count > 0)
+        var claim = await Leases.ClaimAsync(AllTenants(db), Queued, node, clock.GetUtcNow().UtcDateTime, options.LeaseDuration, options.BatchSize, cancellationToken);
+        if (claim.Batch.Count > 0)
         {
-            await SendAsync(db, owner, batch, cancellationToken);
+            await SendAsync(db, claim.Owner, claim.Batch, cancellationToken);
         }
 
-        if (candidates == options.BatchSize || (candidates > 0 && batch.Count == 0))
-        {
-            // More may be due, or another node won this claim: look again at once.
-            return TimeSpan.Zero;
-        }
-
-        now = clock.GetUtcNow().UtcDateTime;
-        var next = await AllTenants(db)
-            .Where(e => e.Status == OutgoingEmailStatus.Queued && (e.LeaseExpiresAt == null || e.LeaseExpiresAt < now))
-            .OrderBy(e => e.NextAttemptAt)
-            .Select(e => (DateTime?)e.NextAttemptAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (next is null)
-        {
-            return options.PollInterval;
-        }
-
-        var untilDue = DateTime.SpecifyKind(next.Value, DateTimeKind.Utc) - now;
-        return untilDue <= TimeSpan.Zero ? TimeSpan.Zero : untilDue < options.PollInterval ? untilDue : options.PollInterval;
+        return await Leases.NextWaitAsync(AllTenants(db), Queued, claim, options.BatchSize, clock.GetUtcNow().UtcDateTime, options.PollInterval, cancellationToken);
     }
+
+    private static readonly System.Linq.Expressions.Expression<Func<OutgoingEmailMessage, bool>> Queued = e => e.Status == OutgoingEmailStatus.Queued;
 
     private static IQueryable<OutgoingEmailMessage> AllTenants(IntegrationsDbContext db) =>
         db.OutgoingEmails.IgnoreQueryFilters([TenantModelBuilderExtensions.TenantFilter]);
 
-    /// <summary>
-    /// Reads due ids, then takes them with one UPDATE that repeats the "free" condition per row. Two nodes may read the
-    /// same ids; the database applies their UPDATEs one after the other (PostgreSQL re-checks the condition on the row
-    /// the first one changed, SQLite has one writer), so the second finds the rows leased and takes none of them.
-    /// </summary>
-    private async Task<(string Owner, int Candidates, List<OutgoingEmailMessage> Batch)> ClaimAsync(
-        IntegrationsDbContext db, DateTime now, CancellationToken cancellationToken)
-    {
-        var ids = await AllTenants(db)
-            .Where(e => e.Status == OutgoingEmailStatus.Queued && e.NextAttemptAt <= now && (e.LeaseExpiresAt == null || e.LeaseExpiresAt < now))
-            .OrderBy(e => e.NextAttemptAt)
-            .Select(e => e.Id)
-            .Take(options.BatchSize)
-            .ToListAsync(cancellationToken);
-        var owner = $"{node}/{Guid.NewGuid():N}";
-        if (ids.Count == 0)
-        {
-            return (owner, 0, []);
-        }
-
-        var until = now + options.LeaseDuration;
-        var claimed = await AllTenants(db)
-            .Where(e => ids.Contains(e.Id) && e.Status == OutgoingEmailStatus.Queued && (e.LeaseExpiresAt == null || e.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, owner).SetProperty(e => e.LeaseExpiresAt, until), cancellationToken);
-        if (claimed == 0)
-        {
-            return (owner, ids.Count, []);
-        }
-
-        var batch = await AllTenants(db).AsNoTracking().Where(e => e.LeaseOwner == owner).OrderBy(e => e.NextAttemptAt).ToListAsync(cancellationToken);
-        return (owner, ids.Count, batch);
-    }
-
-    private async Task SendAsync(IntegrationsDbContext db, string owner, List<OutgoingEmailMessage> batch, CancellationToken cancellationToken)
+    private async Task SendAsync(IntegrationsDbContext db, string owner, IReadOnlyList<OutgoingEmailMessage> batch, CancellationToken cancellationToken)
     {
         var from = options.From!;
         var sender = transport.CreateSender();
@@ -148,7 +76,7 @@ internal sealed partial class CrossTenantEmailDispatcher(
     }
 
     private async Task SendBatchAsync(
-        IntegrationsDbContext db, string owner, List<OutgoingEmailMessage> batch, IEmailSender sender, string from, CancellationToken cancellationToken)
+        IntegrationsDbContext db, string owner, IReadOnlyList<OutgoingEmailMessage> batch, IEmailSender sender, string from, CancellationToken cancellationToken)
     {
         foreach (var row in batch)
         {
@@ -221,15 +149,6 @@ internal sealed partial class CrossTenantEmailDispatcher(
         AllTenants(db)
             .Where(e => e.LeaseOwner == owner && e.Status == OutgoingEmailStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseOwner, (string?)null).SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
-
-    private async Task WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var woken = signal.WaitAsync(stop.Token);
-        var elapsed = Task.Delay(wait, clock, stop.Token);
-        await Task.WhenAny(woken, elapsed);
-        await stop.CancelAsync();
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No e-mail transport is configured (Hub:Email:Smtp:Host or Hub:Email:PickupDirectory); e-mail stays queued until one is")]
     private partial void LogNoTransport();

@@ -38,12 +38,7 @@ internal sealed class EmailOptions
     public bool UsesPickupDirectory => !string.IsNullOrWhiteSpace(PickupDirectory);
 
     /// <summary>The wait before attempt <paramref name="attempts"/> + 1, after <paramref name="attempts"/> failures.</summary>
-    public TimeSpan RetryDelay(int attempts)
-    {
-        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
-        var ticks = Math.Min(RetryBaseDelay.Ticks * factor, RetryMaxDelay.Ticks);
-        return TimeSpan.FromTicks((long)ticks);
-    }
+    public TimeSpan RetryDelay(int attempts) => Workers.Leases.RetryDelay(attempts, RetryBaseDelay, RetryMaxDelay);
 }
 
 internal sealed class SmtpOptions

@@ -4,6 +4,7 @@ using Hub.Data;
 using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
+using Hub.Integrations.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ internal sealed partial class EmailOutbox(
     EmailDispatchSignal signal, TimeProvider clock) : IEmailOutbox, IDisposable
 {
     private IntegrationsDbContext? context;
-    private bool wakeOnDispose;
+    private readonly CommitWake wake = new(signal, connection);
 
     // Resolved when a message is queued: a submission without an e-mail address creates no DbContext for it.
     private IntegrationsDbContext Db => context ??= services.GetRequiredService<IntegrationsDbContext>();
@@ -43,23 +44,10 @@ internal sealed partial class EmailOutbox(
 
         Db.OutgoingEmails.Add(row);
         await Db.SaveChangesAsync(cancellationToken);
-        if (connection.Transaction is null)
-        {
-            signal.Notify();
-        }
-        else
-        {
-            wakeOnDispose = true;
-        }
+        wake.Written();
     }
 
-    public void Dispose()
-    {
-        if (wakeOnDispose)
-        {
-            signal.Notify();
-        }
-    }
+    public void Dispose() => wake.Dispose();
 
     private static void Validate(OutgoingEmail message)
     {
@@ -94,24 +82,5 @@ internal sealed partial class EmailOutbox(
     private static partial Regex LanguageTag();
 }
 
-/// <summary>Wakes this node's dispatcher when a message was queued; a wake while it is busy is kept for after.</summary>
-internal sealed class EmailDispatchSignal : IDisposable
-{
-    private readonly SemaphoreSlim semaphore = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            semaphore.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: one pending wake covers any number of new messages.
-        }
-    }
-
-    public Task WaitAsync(CancellationToken cancellationToken) => semaphore.WaitAsync(cancellationToken);
-
-    public void Dispose() => semaphore.Dispose();
-}
+/// <summary>Wakes this node's e-mail dispatcher when a message was queued.</summary>
+internal sealed class EmailDispatchSignal : WakeSignal;

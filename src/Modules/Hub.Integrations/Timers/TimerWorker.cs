@@ -3,6 +3,7 @@ using Hub.Data;
 using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
+using Hub.Integrations.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,110 +25,36 @@ internal sealed partial class TimerWorker(
     TimeProvider clock, ILogger<TimerWorker> logger) : BackgroundService
 {
     private readonly TimerOptions options = options.Value;
-    private readonly string node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string node = Leases.NewNodeName();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TimeSpan wait;
-            try
-            {
-                wait = await RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A database outage must not stop the worker for good; it logs and tries again after a poll.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(logger, exception);
-                wait = options.PollInterval;
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                try
-                {
-                    await Task.Delay(wait, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        await WorkerLoop.RunAsync(RunDueAsync, (wait, token) => Task.Delay(wait, clock, token), options.PollInterval, exception => LogPassFailed(logger, exception), stoppingToken);
     }
 
     /// <summary>Claims and fires one batch; returns how long the node may sleep before the next pass.</summary>
     internal async Task<TimeSpan> RunDueAsync(CancellationToken cancellationToken)
     {
-        List<DurableTimer> batch;
-        string owner;
-        int candidates;
+        LeaseClaim<DurableTimer> claim;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>();
-            (owner, candidates, batch) = await ClaimAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            claim = await Leases.ClaimAsync(AllTenants(db), Pending, node, clock.GetUtcNow().UtcDateTime, options.LeaseDuration, options.BatchSize, cancellationToken);
         }
 
-        foreach (var timer in batch)
+        foreach (var timer in claim.Batch)
         {
-            await FireAsync(timer, owner, cancellationToken);
-        }
-
-        if (candidates == options.BatchSize || (candidates > 0 && batch.Count == 0))
-        {
-            return TimeSpan.Zero;
+            await FireAsync(timer, claim.Owner, cancellationToken);
         }
 
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<IntegrationsDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            var next = await AllTenants(db)
-                .Where(t => t.Status == DurableTimerStatus.Pending && (t.LeaseExpiresAt == null || t.LeaseExpiresAt < now))
-                .OrderBy(t => t.NextAttemptAt)
-                .Select(t => (DateTime?)t.NextAttemptAt)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (next is null)
-            {
-                return options.PollInterval;
-            }
-
-            var untilDue = DateTime.SpecifyKind(next.Value, DateTimeKind.Utc) - now;
-            return untilDue <= TimeSpan.Zero ? TimeSpan.Zero : untilDue < options.PollInterval ? untilDue : options.PollInterval;
+            return await Leases.NextWaitAsync(AllTenants(db), Pending, claim, options.BatchSize, clock.GetUtcNow().UtcDateTime, options.PollInterval, cancellationToken);
         }
     }
 
-    private async Task<(string Owner, int Candidates, List<DurableTimer> Batch)> ClaimAsync(IntegrationsDbContext db, DateTime now, CancellationToken cancellationToken)
-    {
-        var ids = await AllTenants(db)
-            .Where(t => t.Status == DurableTimerStatus.Pending && t.NextAttemptAt <= now && (t.LeaseExpiresAt == null || t.LeaseExpiresAt < now))
-            .OrderBy(t => t.NextAttemptAt)
-            .Select(t => t.Id)
-            .Take(options.BatchSize)
-            .ToListAsync(cancellationToken);
-        var owner = $"{node}/{Guid.NewGuid():N}";
-        if (ids.Count == 0)
-        {
-            return (owner, 0, []);
-        }
-
-        var until = now + options.LeaseDuration;
-        var claimed = await AllTenants(db)
-            .Where(t => ids.Contains(t.Id) && t.Status == DurableTimerStatus.Pending && (t.LeaseExpiresAt == null || t.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, owner).SetProperty(t => t.LeaseExpiresAt, until), cancellationToken);
-        if (claimed == 0)
-        {
-            return (owner, ids.Count, []);
-        }
-
-        var batch = await AllTenants(db).AsNoTracking().Where(t => t.LeaseOwner == owner).OrderBy(t => t.NextAttemptAt).ToListAsync(cancellationToken);
-        return (owner, ids.Count, batch);
-    }
+    private static readonly System.Linq.Expressions.Expression<Func<DurableTimer, bool>> Pending = t => t.Status == DurableTimerStatus.Pending;
 
     private async Task FireAsync(DurableTimer timer, string owner, CancellationToken cancellationToken)
     {
@@ -197,7 +124,7 @@ internal sealed partial class TimerWorker(
     private async Task RecordFailureAsync(DurableTimer timer, string owner, int attempt, Exception exception, CancellationToken cancellationToken)
     {
         var giveUp = attempt >= options.MaxAttempts;
-        var delay = TimeSpan.FromTicks(Math.Min(options.RetryBaseDelay.Ticks * (1L << Math.Min(attempt - 1, 20)), TimeSpan.FromHours(2).Ticks));
+        var delay = Leases.RetryDelay(attempt, options.RetryBaseDelay, TimeSpan.FromHours(2));
         var next = clock.GetUtcNow().UtcDateTime + delay;
         var error = exception.GetType().Name + ": " + exception.Message;
         error = error.Length > 2000 ? error[..2000] : error;
