@@ -184,8 +184,12 @@ internal sealed class CaseWorkflow(
         return HandlingRefusal.None;
     }
 
-    /// <summary>Assigns the case to <paramref name="actor"/> (claim) or, with null, leaves it unassigned.</summary>
-    public async Task<HandlingRefusal> AssignAsync(Case @case, CaseActor actor, CaseActor? assignee, CancellationToken cancellationToken)
+    /// <summary>
+    /// Assigns the case to <paramref name="assignee"/> (the actor: a claim; a colleague: the assignment is mailed to
+    /// <paramref name="assigneeEmail"/> with a link and nothing else) or, with null, leaves it unassigned.
+    /// </summary>
+    public async Task<HandlingRefusal> AssignAsync(
+        Case @case, CaseActor actor, CaseActor? assignee, string? assigneeEmail, string siteUrl, CancellationToken cancellationToken)
     {
         if (!actor.Roles.Contains(WorkflowRoles.CaseOfficer))
         {
@@ -201,6 +205,13 @@ internal sealed class CaseWorkflow(
             await audit.RecordAsync(new AuditEntry(assignee is null ? "case.unassigned" : "case.assigned", "case", @case.Id.ToString(), AuditActor(actor),
                 assignee is null ? null : $$"""{"to":"{{assignee.Id}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (assignee is not null && assignee.Id != actor.Id && assigneeEmail is not null)
+            {
+                // Staff read Swedish mail, like the SLA reminders.
+                var texts = CultureLocalizer.CasesTexts(localizers, "sv");
+                await outbox.EnqueueAsync(new OutgoingEmail(assigneeEmail, texts["Mail.Assigned.Subject", @case.Number].Value,
+                    texts["Mail.Assigned.Body", actor.Name, @case.Number, $"{siteUrl}/admin/arenden/{@case.Number}"].Value), cancellationToken);
+            }
         }, cancellationToken, @case);
         return HandlingRefusal.None;
     }

@@ -7,6 +7,7 @@ using Hub.Cases.Intake;
 using Hub.Cases.Resources;
 using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
+using Hub.Identity.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,9 @@ namespace Hub.Cases.Pages.Admin.Cases;
 /// Every view is in the audit trail.
 /// </summary>
 [Authorize(Policy = HubPolicies.CaseOfficer)]
-internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkflow workflow, HandlingGroups groups, IAuditTrail audit, IStringLocalizer<CasesTexts> texts) : PageModel
+internal sealed class CaseModel(
+    CasesDbContext db, CaseReader reader, CaseWorkflow workflow, HandlingGroups groups, IStaffDirectory staff, IAuditTrail audit, IStringLocalizer<CasesTexts> texts)
+    : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -37,6 +40,12 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
     public IReadOnlyList<WorkflowTransition> Moves { get; private set; } = [];
 
     public CaseActor Actor { get; private set; } = null!;
+
+    /// <summary>
+    /// Who the case can be given to: the case officers, or for a confidential case with a group only its members (an
+    /// assignment must not open the case to someone outside it).
+    /// </summary>
+    public IReadOnlyList<StaffMember> Assignable { get; private set; } = [];
 
     /// <summary>The handling group's name, or its key when the municipality has no such group (yet).</summary>
     public string? GroupName { get; private set; }
@@ -90,8 +99,16 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
             return missing;
         }
 
-        var refusal = await workflow.AssignAsync(Case, Actor, to == "me" ? Actor : null, cancellationToken);
-        return Outcome(refusal, "", to == "me" ? "Claimed" : "Released");
+        StaffMember? colleague = null;
+        if (to is { Length: > 0 } and not "me" && (colleague = Assignable.FirstOrDefault(s => s.UserName == to)) is null)
+        {
+            // Not a case officer here, or outside the confidential case's group: a crafted post.
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var assignee = to == "me" ? Actor : colleague is null ? null : CaseActor.Staff(colleague.UserName, colleague.DisplayName, colleague.Roles);
+        var refusal = await workflow.AssignAsync(Case, Actor, assignee, colleague?.Email, SiteLinks.Of(Request), cancellationToken);
+        return Outcome(refusal, "", to == "me" || colleague?.UserName == Actor.Id ? "Claimed" : colleague is null ? "Released" : "AssignedColleague");
     }
 
     public async Task<IActionResult> OnPostConfidentialAsync(string number, bool confidential, CancellationToken cancellationToken)
@@ -180,6 +197,14 @@ internal sealed class CaseModel(CasesDbContext db, CaseReader reader, CaseWorkfl
         Notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == @case.Id).OrderBy(n => n.AtUtc).ToListAsync(cancellationToken);
         Moves = CaseWorkflow.Allowed(@case, details.Service, Actor);
         GroupName = @case.HandlingGroup is { } key ? scope.NameOf(key) : null;
+        var officers = (await staff.ListAsync(cancellationToken)).Where(s => s.Roles.Contains(HubRoles.CaseOfficer));
+        if (@case.Confidential && @case.HandlingGroup is { } groupKey)
+        {
+            var members = (await groups.FindAsync(groupKey, cancellationToken))?.Members.Select(m => m.UserName).ToHashSet(StringComparer.Ordinal) ?? [];
+            officers = officers.Where(s => members.Contains(s.UserName));
+        }
+
+        Assignable = officers.OrderBy(s => s.DisplayName, StringComparer.CurrentCulture).ToList();
         return null;
     }
 }
