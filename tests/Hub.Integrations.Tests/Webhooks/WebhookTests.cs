@@ -197,6 +197,32 @@ public abstract class WebhookTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("private or local address", delivery.LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Settled_deliveries_and_their_events_are_removed_after_the_keeping_time_pending_ones_never()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var node = await NodeAsync(clock, [.. Local, ("Hub:Webhooks:KeepFor", "2.00:00:00"), ("Hub:Webhooks:RetryBaseDelay", "1.00:00:00")]);
+        var tenant = EmailNode.NewTenant();
+        await CreateAsync(node, tenant, "System", receiver.Url.ToString(), IntegrationEventTypes.CaseSubmitted);
+        await PublishAsync(node, tenant, IntegrationEventTypes.CaseSubmitted, "TYR-delivered");
+        await Dispatcher(node).DispatchAsync(CancellationToken.None);
+        receiver.Answer = _ => 500;
+        await PublishAsync(node, tenant, IntegrationEventTypes.CaseSubmitted, "TYR-pending");
+        await Dispatcher(node).DispatchAsync(CancellationToken.None); // fails; next try in a day
+
+        clock.Advance(TimeSpan.FromHours(47));
+        await Dispatcher(node).DispatchAsync(CancellationToken.None); // the hourly prune: nothing is old enough
+        Assert.Equal(2, (await DeliveriesAsync(node)).Count);
+        clock.Advance(TimeSpan.FromHours(2));
+        await Dispatcher(node).DispatchAsync(CancellationToken.None);
+
+        var left = Assert.Single(await DeliveriesAsync(node));
+        Assert.Equal(WebhookDeliveryStatus.Pending, left.Status);
+        await using var outside = node.Scope(null);
+        var events = await outside.ServiceProvider.GetRequiredService<IntegrationsDbContext>().Events.IgnoreQueryFilters().ToListAsync();
+        Assert.Equal(["TYR-pending"], events.Select(e => e.Subject));
+    }
+
     [Theory]
     [InlineData("127.0.0.1", false)]
     [InlineData("10.1.2.3", false)]

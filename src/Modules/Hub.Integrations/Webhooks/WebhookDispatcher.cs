@@ -30,6 +30,7 @@ internal sealed partial class WebhookDispatcher(
 
     private readonly WebhookOptions options = options.Value;
     private readonly string node = Leases.NewNodeName();
+    private DateTime nextPrune = DateTime.MinValue;
 
     private static readonly System.Linq.Expressions.Expression<Func<WebhookDelivery, bool>> Pending = d => d.Status == WebhookDeliveryStatus.Pending;
 
@@ -59,7 +60,28 @@ internal sealed partial class WebhookDispatcher(
             }
         }
 
+        await PruneAsync(db, cancellationToken);
         return await Leases.NextWaitAsync(Deliveries(db), Pending, claim, options.BatchSize, clock.GetUtcNow().UtcDateTime, options.PollInterval, cancellationToken);
+    }
+
+    /// <summary>
+    /// At most hourly per node: removes settled deliveries older than <see cref="WebhookOptions.KeepFor"/>, then the
+    /// events no delivery needs any more. Pending deliveries are never removed, however old.
+    /// </summary>
+    private async Task PruneAsync(IntegrationsDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < nextPrune)
+        {
+            return;
+        }
+
+        nextPrune = now + TimeSpan.FromHours(1);
+        var cutoff = now - options.KeepFor;
+        await Deliveries(db).Where(d => d.Status != WebhookDeliveryStatus.Pending && d.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.Events.IgnoreQueryFilters([TenantModelBuilderExtensions.TenantFilter])
+            .Where(e => e.OccurredAt < cutoff && !Deliveries(db).Any(d => d.EventId == e.Id))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task DeliverAsync(

@@ -25,6 +25,9 @@ internal sealed class WebhookOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How long delivered and failed deliveries (and their events) are kept for the admin page (default 30 days).</summary>
+    public TimeSpan KeepFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Whether a webhook may use plain http (default false: https only). Development turns it on.</summary>
     public bool AllowHttp { get; set; }
 
