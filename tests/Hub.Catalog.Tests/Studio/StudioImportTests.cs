@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Hub.Catalog.Data;
 using Hub.Catalog.Tests.Packages;
 using Hub.Testing;
@@ -55,12 +56,28 @@ public abstract partial class StudioTests
         using var again = await ImportAsync(owner, Own, SamplePackages.Full("import-test"));
         Assert.Contains("fanns redan med samma innehåll", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         using var next = await ImportAsync(owner, Own, SamplePackages.Full("import-test", "1.1.0"));
-        Assert.Contains("import-test version 1.1.0 är sparad", WebUtility.HtmlDecode(await next.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var stored = await next.Content.ReadAsStringAsync();
+        Assert.Contains("import-test version 1.1.0 är sparad", WebUtility.HtmlDecode(stored), StringComparison.Ordinal);
 
         Assert.Equal(["1.0.0", "1.1.0"], (await StoredVersionsAsync(Own, "import-test")).Order(StringComparer.Ordinal));
         Assert.Empty(await StoredVersionsAsync(Other, "import-test"));
-        Assert.Equal(HttpStatusCode.NotFound, (await Fixture.CreateClient().GetStringAsync($"/{Own}/e-tjanster/import-test")).Status);
+        using var citizen = Fixture.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetStringAsync($"/{Own}/e-tjanster/import-test")).Status);
+
+        // Published from the result page; another tenant's owner cannot publish it by its id.
+        var id = VersionIdField().Match(stored).Groups[1].Value;
+        using var stranger = await SignedInAsync(Other, DemoAccounts.ServiceOwner);
+        var (_, strangerPage) = await stranger.GetStringAsync(ImportPath(Other));
+        using var crafted = await stranger.PostWithTokenAsync(ImportPath(Other) + "?handler=publish", HubClient.AntiforgeryToken(strangerPage), [new("id", id)]);
+        Assert.Equal(HttpStatusCode.NotFound, crafted.StatusCode);
+        using var publish = await owner.PostWithTokenAsync(ImportPath(Own) + "?handler=publish", HubClient.AntiforgeryToken(stored), [new("id", id)]);
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        Assert.Contains("publicerad=import-test&version=1.1.0", publish.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await citizen.GetStringAsync($"/{Own}/e-tjanster/import-test")).Status);
     }
+
+    [GeneratedRegex("name=\"id\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex VersionIdField();
 
     [Fact]
     public async Task A_hostile_package_is_refused_with_every_problem_and_its_path_and_nothing_is_stored()

@@ -37,7 +37,10 @@ internal sealed class ImportModel(
     public IReadOnlyList<FormProblem> Problems { get; private set; } = [];
 
     /// <summary>What was stored, when the import succeeded.</summary>
-    public (string Key, string Version, bool AlreadyStored)? Stored { get; private set; }
+    public (Guid Id, string Key, string Version, bool AlreadyStored)? Stored { get; private set; }
+
+    /// <summary>True when publishing the stored version was refused by the quality gate.</summary>
+    public bool PublishBlocked { get; private set; }
 
     public IReadOnlyList<QualityFinding> Findings { get; private set; } = [];
 
@@ -84,11 +87,37 @@ internal sealed class ImportModel(
             return Page();
         }
 
-        var version = await db.Versions.AsNoTracking().Where(v => v.Id == result.VersionId)
-            .Join(db.Services, v => v.ServiceId, s => s.Id, (v, s) => new { s.Key, v.Version })
-            .SingleAsync(cancellationToken);
-        Stored = (version.Key, version.Version, result.AlreadyStored);
+        await ShowAsync(result.VersionId!.Value, result.AlreadyStored, cancellationToken);
         Findings = result.Findings;
         return Page();
+    }
+
+    /// <summary>Publishes the version just imported, unless the quality gate blocks it (then its findings are shown).</summary>
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (tenantContext.Tenant is null or { IsHub: true } || !await ShowAsync(id, alreadyStored: true, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var result = await packages.PublishAsync(id, cancellationToken);
+        if (result.Published)
+        {
+            return Redirect(Url.Content("~/admin/e-tjanster?publicerad=") + Uri.EscapeDataString(Stored!.Value.Key) + "&version=" + Uri.EscapeDataString(Stored.Value.Version));
+        }
+
+        PublishBlocked = true;
+        Findings = result.Findings;
+        return Page();
+    }
+
+    // The current tenant's version (the query filter scopes it); false when there is none with that id.
+    private async Task<bool> ShowAsync(Guid id, bool alreadyStored, CancellationToken cancellationToken)
+    {
+        var version = await db.Versions.AsNoTracking().Where(v => v.Id == id)
+            .Join(db.Services, v => v.ServiceId, s => s.Id, (v, s) => new { s.Key, v.Version })
+            .SingleOrDefaultAsync(cancellationToken);
+        Stored = version is null ? null : (id, version.Key, version.Version, alreadyStored);
+        return version is not null;
     }
 }

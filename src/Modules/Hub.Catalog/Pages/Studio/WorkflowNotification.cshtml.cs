@@ -46,29 +46,25 @@ internal sealed class WorkflowNotificationModel : WorkflowPage
 
     public async Task<IActionResult> OnPostAsync(string service, [FromRoute] string? key, string? action, CancellationToken cancellationToken)
     {
+        if (action != "preview")
+        {
+            return await SaveItemAsync(service, key, "notifications", (notification, _) =>
+            {
+                notification["state"] = Request.Form["state"].ToString();
+                notification["recipient"] = Request.Form["recipient"].ToString();
+                notification["subject"] = DraftDocument.Written(PostedText("subject"));
+                notification["body"] = DraftDocument.Written(PostedText("body"));
+            }, cancellationToken);
+        }
+
         if (await LoadItemAsync(service, key, cancellationToken) is { } result)
         {
             return result;
         }
 
         KeepPosted();
-        if (action == "preview")
-        {
-            Previews = Preview();
-            return Page();
-        }
-
-        var document = Document.Clone();
-        if (Target(document) is not var (notification, index))
-        {
-            return Page();
-        }
-
-        notification["state"] = Request.Form["state"].ToString();
-        notification["recipient"] = Request.Form["recipient"].ToString();
-        notification["subject"] = DraftDocument.Written(PostedText("subject"));
-        notification["body"] = DraftDocument.Written(PostedText("body"));
-        return await SaveItemAsync(document, notification, index, "notifications", cancellationToken);
+        Previews = Preview();
+        return Page();
     }
 
     // The posted templates, each checked by the same parser as a save; those that parse are rendered by the production

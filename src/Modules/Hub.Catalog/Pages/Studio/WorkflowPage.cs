@@ -109,7 +109,7 @@ internal abstract class WorkflowPage : StudioPage
     /// The item to edit in <paramref name="document"/>: the one being edited, or a new one with the posted key
     /// (added at the end); null, with the error next to the key field, when the key is not valid or taken.
     /// </summary>
-    protected (JsonObject Item, int Index)? Target(DraftDocument document)
+    private (JsonObject Item, int Index)? Target(DraftDocument document)
     {
         var workflow = WorkflowNode(document);
         if (ItemKey is not null)
@@ -136,12 +136,36 @@ internal abstract class WorkflowPage : StudioPage
         return (item, list.Count - 1);
     }
 
-    /// <summary>Saves the edited item; problems of the reader under its path go next to their fields.</summary>
-    protected Task<IActionResult> SaveItemAsync(DraftDocument document, JsonObject item, int index, string anchor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The post of an item page: the item (or a new one with the posted key) changed by <paramref name="apply"/>, and
+    /// saved unless that found an error; problems of the reader under its path go next to their fields.
+    /// </summary>
+    protected async Task<IActionResult> SaveItemAsync(string service, string? key, string anchor, Action<JsonObject, DraftDocument> apply, CancellationToken cancellationToken)
     {
-        var key = (string)item["key"]!;
-        return SaveAsync(document, $"$.workflow.{List}[{index}]", key, WorkflowUrl() + $"#{anchor}-{key}", cancellationToken);
+        if (await LoadItemAsync(service, key, cancellationToken) is { } result)
+        {
+            return result;
+        }
+
+        KeepPosted();
+        var document = Document.Clone();
+        if (Target(document) is not var (item, index))
+        {
+            return Page();
+        }
+
+        apply(item, document);
+        if (ModelState.ErrorCount > 0)
+        {
+            return Page();
+        }
+
+        var saved = (string)item["key"]!;
+        return await SaveAsync(document, $"$.workflow.{List}[{index}]", saved, WorkflowUrl() + $"#{anchor}-{saved}", cancellationToken);
     }
+
+    /// <summary>The values checked in a group of checkboxes, as shown (<see cref="StudioPage.Values"/> holds them comma-separated).</summary>
+    public IReadOnlyCollection<string> Checked(string name) => Value(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>The values of a posted group of checkboxes.</summary>
     protected JsonArray Posted(string name) =>

@@ -27,35 +27,17 @@ internal sealed class WorkflowRuleModel : WorkflowPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string service, [FromRoute] string? key, CancellationToken cancellationToken)
-    {
-        if (await LoadItemAsync(service, key, cancellationToken) is { } result)
+    public Task<IActionResult> OnPostAsync(string service, [FromRoute] string? key, CancellationToken cancellationToken) =>
+        SaveItemAsync(service, key, "routing", (rule, document) =>
         {
-            return result;
-        }
-
-        KeepPosted();
-        var document = Document.Clone();
-        if (Target(document) is not var (rule, index))
-        {
-            return Page();
-        }
-
-        rule["group"] = Request.Form["group"].ToString().Trim();
-        if (Request.Form["when.json"].ToString().Trim().Length == 0 && Request.Form["when.question"].ToString().Length == 0)
-        {
-            ModelState.AddModelError("when.question", Texts["Error.RuleCondition"]);
-        }
-        else
-        {
-            ApplyCondition(rule, document, "when");
-        }
-
-        if (ModelState.ErrorCount > 0)
-        {
-            return Page();
-        }
-
-        return await SaveItemAsync(document, rule, index, "routing", cancellationToken);
-    }
+            rule["group"] = Request.Form["group"].ToString().Trim();
+            if (Request.Form["when.json"].ToString().Trim().Length == 0 && Request.Form["when.question"].ToString().Length == 0)
+            {
+                ModelState.AddModelError("when.question", Texts["Error.RuleCondition"]);
+            }
+            else
+            {
+                ApplyCondition(rule, document, "when");
+            }
+        }, cancellationToken);
 }

@@ -25,22 +25,10 @@ internal sealed class WorkflowStateModel : WorkflowPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string service, [FromRoute] string? key, CancellationToken cancellationToken)
-    {
-        if (await LoadItemAsync(service, key, cancellationToken) is { } result)
+    public Task<IActionResult> OnPostAsync(string service, [FromRoute] string? key, CancellationToken cancellationToken) =>
+        SaveItemAsync(service, key, "state", (state, _) =>
         {
-            return result;
-        }
-
-        KeepPosted();
-        var document = Document.Clone();
-        if (Target(document) is not var (state, index))
-        {
-            return Page();
-        }
-
-        state["category"] = Request.Form["category"].ToString();
-        state["label"] = DraftDocument.Written(PostedText("label"));
-        return await SaveItemAsync(document, state, index, "state", cancellationToken);
-    }
+            state["category"] = Request.Form["category"].ToString();
+            state["label"] = DraftDocument.Written(PostedText("label"));
+        }, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Studio;
 using Microsoft.AspNetCore.Mvc;
@@ -13,10 +12,6 @@ internal sealed class WorkflowTransitionModel : WorkflowPage
 {
     protected override string List => "transitions";
 
-    public IReadOnlyCollection<string> From { get; private set; } = [];
-
-    public IReadOnlyCollection<string> Roles { get; private set; } = [];
-
     public IReadOnlyList<(string Value, string Text)> RoleOptions => [.. WorkflowRoles.All.Select(r => (r, Texts["Role." + r].Value))];
 
     public async Task<IActionResult> OnGetAsync(string service, [FromRoute] string? key, CancellationToken cancellationToken)
@@ -29,31 +24,17 @@ internal sealed class WorkflowTransitionModel : WorkflowPage
         var transition = StoredItem;
         ShowText("label", transition?["label"]);
         Values["to"] = (string?)transition?["to"];
-        From = [.. Strings(transition?["from"])];
-        Roles = transition is null ? [WorkflowRoles.CaseOfficer] : [.. Strings(transition["roles"])];
+        Values["from"] = string.Join(',', Strings(transition?["from"]));
+        Values["roles"] = transition is null ? WorkflowRoles.CaseOfficer : string.Join(',', Strings(transition["roles"]));
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string service, [FromRoute] string? key, CancellationToken cancellationToken)
-    {
-        if (await LoadItemAsync(service, key, cancellationToken) is { } result)
+    public Task<IActionResult> OnPostAsync(string service, [FromRoute] string? key, CancellationToken cancellationToken) =>
+        SaveItemAsync(service, key, "transition", (transition, _) =>
         {
-            return result;
-        }
-
-        KeepPosted();
-        From = [.. Request.Form["from"].OfType<string>()];
-        Roles = [.. Request.Form["roles"].OfType<string>()];
-        var document = Document.Clone();
-        if (Target(document) is not var (transition, index))
-        {
-            return Page();
-        }
-
-        transition["label"] = DraftDocument.Written(PostedText("label"));
-        transition["from"] = Posted("from");
-        transition["to"] = Request.Form["to"].ToString();
-        transition["roles"] = Posted("roles");
-        return await SaveItemAsync(document, transition, index, "transition", cancellationToken);
-    }
+            transition["label"] = DraftDocument.Written(PostedText("label"));
+            transition["from"] = Posted("from");
+            transition["to"] = Request.Form["to"].ToString();
+            transition["roles"] = Posted("roles");
+        }, cancellationToken);
 }
