@@ -30,6 +30,15 @@ internal abstract class WorkflowPage : StudioPage
     /// <summary>The list of the workflow JSON this page edits: <c>states</c>, <c>transitions</c>, <c>routing</c> or <c>notifications</c>.</summary>
     protected virtual string List => "";
 
+    /// <summary>The kind of the quality gate's references to this page's items (<c>state:…</c>, …).</summary>
+    public string ReferenceKind => List switch
+    {
+        "states" => "state",
+        "transitions" => "transition",
+        "notifications" => "notification",
+        _ => "routing",
+    };
+
     public string WorkflowUrl(string path = "") => StudioUrl("/arbetsflode" + path);
 
     public string StateLabel(string key) => Workflow.FindState(key) is { } state ? Text(state.Label) : key;
