@@ -1,5 +1,6 @@
 using System.Net;
 using Hub.Catalog.Contracts;
+using Hub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Catalog.Tests.Studio;
@@ -133,5 +134,24 @@ public abstract partial class StudioTests
         Assert.Matches($"Husdjur: Under handläggning. Läs mer: https?://[^/]+/{Own}/mina-sidor/arenden/2026-000123", html);
         Assert.Contains("PETS: Being handled", html, StringComparison.Ordinal);
         Assert.Equal(before, await DraftContentAsync(Own));
+    }
+
+    [Fact]
+    public async Task A_workflow_key_never_changes_and_a_save_based_on_an_old_revision_is_refused()
+    {
+        using var editor = await BuildAsync(Own);
+        var (_, stale) = await editor.GetStringAsync(Workflow(Own, "/tillstand/in-progress"));
+        await PostOkAsync(editor, Workflow(Own, "/tillstand/in-progress"), null,
+            [new("key", "kapad"), new("category", "inProgress"), new("label.sv", "Handläggs"), new("label.en", "Being handled")]);
+        Assert.Equal("Handläggs", (await DraftPackageAsync(Own)).Workflow!.FindState("in-progress")!.Label["sv"]);
+        Assert.Null((await DraftPackageAsync(Own)).Workflow!.FindState("kapad"));
+        var saved = await DraftContentAsync(Own);
+
+        using var conflict = await editor.PostWithTokenAsync(Workflow(Own, "/tillstand/in-progress"), HubClient.AntiforgeryToken(stale),
+            [new("category", "inProgress"), new("label.sv", "Gammal"), new("label.en", "Old"), new("revision", RevisionPattern().Match(stale).Groups[1].Value)]);
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("Någon annan har sparat utkastet", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(saved, await DraftContentAsync(Own));
     }
 }

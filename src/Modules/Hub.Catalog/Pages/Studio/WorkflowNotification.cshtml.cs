@@ -102,14 +102,15 @@ internal sealed class WorkflowNotificationModel : WorkflowPage
         var citizen = Request.Form["recipient"] == "citizen";
         var template = new NotificationTemplate(ItemKey ?? "preview", state, citizen ? NotificationRecipient.Citizen : NotificationRecipient.HandlingGroup,
             Template(subjects), Template(bodies));
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var handlingDays = (int?)Document.Root["handlingDays"] ?? 28;
         var previews = new List<NotificationPreview>();
         foreach (var language in Document.Languages)
         {
             const string number = "2026-000123";
             var link = $"{Request.Scheme}://{Request.Host}{Url.Content(citizen ? "~/mina-sidor/arenden/" : "~/admin/arenden/")}{number}";
             var stateLabel = Workflow.FindState(state) is { } s ? s.Label.Pick(language, Document.Languages[0]).Text : state;
-            var values = new NotificationValues(number, stateLabel, today, today.AddDays(28), link,
+            var values = new NotificationValues(number, stateLabel, today, today.AddDays(handlingDays), link,
                 TitleIn(language), tenant.Settings.DisplayName, tenant.Settings.Contact.Email, "Anna Andersson");
             if (renderer.Render(template, language, Document.Languages[0], values) is { } rendered)
             {
