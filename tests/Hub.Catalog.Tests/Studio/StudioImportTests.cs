@@ -106,6 +106,11 @@ public abstract partial class StudioTests
         Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
         Assert.Empty(await StoredVersionsAsync(Own, "fientlig"));
 
+        using var large = await ImportAsync(owner, Own, new string(' ', 2 * 1024 * 1024 + 10) + "{}");
+        Assert.Contains("id=\"package-error\"", await large.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var huge = await ImportAsync(owner, Own, new string(' ', 3 * 1024 * 1024));
+        Assert.True((int)huge.StatusCode is 400 or 413, $"{huge.StatusCode}");
+
         using var broken = await ImportAsync(owner, Own, "{\"key\": \"fientlig\",");
         Assert.Contains("<code>$", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await StoredVersionsAsync(Own, "fientlig"));
