@@ -154,4 +154,18 @@ public abstract partial class StudioTests
         Assert.Contains("Någon annan har sparat utkastet", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(saved, await DraftContentAsync(Own));
     }
+
+    [Fact]
+    public async Task A_question_a_routing_rule_reads_cannot_be_removed()
+    {
+        using var editor = await BuildAsync(Own);
+        await PostOkAsync(editor, Workflow(Own, "/regel"), null, [new("key", "katter"), new("group", "katt"), new("when.json", "{\"eq\": [\"djur\", \"katt\"]}")]);
+        var before = await DraftContentAsync(Own);
+
+        using var refused = await PostAsync(editor, Studio(Own), "?handler=element", [new("key", "djur"), new("op", "remove")]);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("$.workflow.routing[0].when", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await DraftContentAsync(Own));
+    }
 }
