@@ -66,6 +66,15 @@ public static class QualityRules
     /// <summary>Every text has every language the service claims (blocking).</summary>
     public const string LanguageIncomplete = "language-incomplete";
 
+    /// <summary>
+    /// Every workflow state can be reached from the initial one (blocking). A package file cannot break this; a studio
+    /// draft, whose workflow is built a state at a time, can.
+    /// </summary>
+    public const string StateUnreachable = "state-unreachable";
+
+    /// <summary>From every state that is not closed a closed one can be reached (blocking; as <see cref="StateUnreachable"/>).</summary>
+    public const string StateNeverCloses = "state-never-closes";
+
     /// <summary>The documents the catalogue requires are attached (blocking).</summary>
     public const string DocumentMissing = "document-missing";
 }

@@ -14,6 +14,12 @@ internal sealed class PackageReader(IReadOnlyList<string> languages, List<FormPr
 
     public List<FormProblem> Problems => problems;
 
+    /// <summary>
+    /// False for a studio draft, whose workflow is built a state at a time: a state not yet reachable, or from which no
+    /// closed state is reached yet, is then the quality gate's blocking finding instead of a reading problem.
+    /// </summary>
+    public bool CheckWorkflowGraph { get; init; } = true;
+
     public void Add(string path, string message) => problems.Add(new FormProblem(path, message));
 
     /// <summary>True when <paramref name="element"/> is an object; names every property that is not in <paramref name="known"/>.</summary>

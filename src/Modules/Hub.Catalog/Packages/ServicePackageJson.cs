@@ -33,7 +33,13 @@ internal static partial class ServicePackageJson
 
     public const int MaxDocuments = 20;
 
-    public static (ServicePackage? Package, IReadOnlyList<FormProblem> Problems) Read(string json)
+    public static (ServicePackage? Package, IReadOnlyList<FormProblem> Problems) Read(string json) => Read(json, checkWorkflowGraph: true);
+
+    /// <summary>
+    /// Reads a package; with <paramref name="checkWorkflowGraph"/> false (a studio draft) a workflow whose states are
+    /// not yet all connected reads too (<see cref="WorkflowJson.GraphGaps"/> then says what is missing).
+    /// </summary>
+    public static (ServicePackage? Package, IReadOnlyList<FormProblem> Problems) Read(string json, bool checkWorkflowGraph)
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<FormProblem>();
@@ -89,7 +95,7 @@ internal static partial class ServicePackageJson
         }
 
         var languages = form?.Languages ?? ["sv"];
-        var reader = new PackageReader(languages, problems);
+        var reader = new PackageReader(languages, problems) { CheckWorkflowGraph = checkWorkflowGraph };
         var title = Text(root, "title", languages, 200, problems);
         var summary = Text(root, "summary", languages, 500, problems);
         var description = Text(root, "description", languages, 5000, problems);

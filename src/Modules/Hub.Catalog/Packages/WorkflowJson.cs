@@ -47,9 +47,14 @@ internal static class WorkflowJson
 
         var sla = element.TryGetProperty("sla", out var slaElement) ? ReadSla(slaElement, reader) : null;
         var notifications = ReadNotifications(element, stateKeys, states is not null, reader);
-        if (states is not null && transitions is not null)
+        if (states is not null && transitions is not null && reader.CheckWorkflowGraph)
         {
-            CheckGraph(states, transitions, reader);
+            foreach (var gap in GraphGaps(states, transitions))
+            {
+                reader.Add($"$.workflow.states[{gap.Index}]", gap.Unreachable
+                    ? $"'{gap.Key}' cannot be reached from the initial state"
+                    : $"a case in '{gap.Key}' can never be closed: no transitions lead from it to a closed state");
+            }
         }
 
         return reader.Problems.Count > before
@@ -429,7 +434,11 @@ internal static class WorkflowJson
         }
     }
 
-    private static void CheckGraph(List<WorkflowState> states, List<WorkflowTransition> transitions, PackageReader reader)
+    /// <summary>
+    /// The states that break the graph: not reachable from the initial state (<c>Unreachable</c>), or, not closed,
+    /// with no closed state reachable from them.
+    /// </summary>
+    public static IEnumerable<(int Index, string Key, bool Unreachable)> GraphGaps(IReadOnlyList<WorkflowState> states, IReadOnlyList<WorkflowTransition> transitions)
     {
         var next = states.ToDictionary(s => s.Key, s => transitions.Where(t => t.From.Contains(s.Key)).Select(t => t.To).ToList(), StringComparer.Ordinal);
         var reached = Reach([states.Single(s => s.Initial).Key], next);
@@ -438,12 +447,12 @@ internal static class WorkflowJson
             var state = states[i];
             if (!reached.Contains(state.Key))
             {
-                reader.Add($"$.workflow.states[{i}]", $"'{state.Key}' cannot be reached from the initial state");
+                yield return (i, state.Key, true);
             }
             else if (state.Category != WorkflowStateCategory.Closed
                 && !Reach([state.Key], next).Any(k => states.First(s => s.Key == k).Category == WorkflowStateCategory.Closed))
             {
-                reader.Add($"$.workflow.states[{i}]", $"a case in '{state.Key}' can never be closed: no transitions lead from it to a closed state");
+                yield return (i, state.Key, false);
             }
         }
     }

@@ -75,6 +75,14 @@ internal sealed partial class ServiceQualityGate(IOptions<QualityGateOptions> op
             }
         }
 
+        if (package.Workflow is { } workflow)
+        {
+            foreach (var (index, key, unreachable) in Packages.WorkflowJson.GraphGaps(workflow.States, workflow.Transitions))
+            {
+                findings.Add(Blocking(unreachable ? QualityRules.StateUnreachable : QualityRules.StateNeverCloses, $"$.workflow.states[{index}]", "state:" + key, key));
+            }
+        }
+
         foreach (var kind in settings.RequiredDocumentKinds.Where(k => package.Documents.All(d => d.Kind != k)))
         {
             findings.Add(Blocking(QualityRules.DocumentMissing, "$.documents", null, kind));

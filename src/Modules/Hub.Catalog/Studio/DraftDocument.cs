@@ -176,7 +176,7 @@ internal sealed class DraftDocument
             }
         }
 
-        var (package, problems) = ServicePackageJson.Read(filled.ToJsonString());
+        var (package, problems) = ServicePackageJson.Read(filled.ToJsonString(), checkWorkflowGraph: false);
         if (package is null)
         {
             return new DraftReading(null, problems);

@@ -18,7 +18,7 @@ internal sealed class CreateServiceModel(StudioDrafts drafts, ITenantContext ten
     public static readonly IReadOnlyList<string> OfferedLanguages = ["sv", "en"];
 
     /// <summary>Addresses the studio uses itself, which no service may take.</summary>
-    private static readonly string[] Reserved = ["ny"];
+    public static readonly IReadOnlyList<string> Reserved = ["ny", "importera"];
 
     [BindProperty]
     public string? Key { get; set; }

@@ -18,5 +18,8 @@ internal sealed record ElementListModel(DraftModel Studio, JsonArray Elements, s
 /// <summary>The options or signers of the element being edited, for the <c>_KeyedList</c> partial.</summary>
 internal sealed record KeyedListModel(ElementModel Studio, string List, string Title, string ItemTitle, string NewTitle);
 
-/// <summary>The condition fields, for the <c>_Condition</c> partial.</summary>
-internal sealed record ConditionModel(StudioPage Studio, IReadOnlyList<(string Value, string Text)> Questions);
+/// <summary>The condition fields, for the <c>_Condition</c> partial; a routing rule words them its own way.</summary>
+internal sealed record ConditionModel(StudioPage Studio, IReadOnlyList<(string Value, string Text)> Questions, string? Lead = null, string? QuestionLabel = null, string? ValueHint = null);
+
+/// <summary>A group of checkboxes sharing the name <paramref name="Name"/>; errors come from the model state under it.</summary>
+internal sealed record CheckboxesModel(string Name, string Legend, IReadOnlyCollection<string> Checked, IReadOnlyList<(string Value, string Text)> Options, string? Hint = null);

@@ -70,6 +70,9 @@ internal abstract class StudioPage : PageModel
         ["element", var key] => StudioUrl("/element/" + key),
         ["page", var key] => StudioUrl("/sida/" + key),
         ["text", _] => StudioUrl("/uppgifter"),
+        ["state", var key] => StudioUrl("/arbetsflode/tillstand/" + key),
+        ["transition", var key] => StudioUrl("/arbetsflode/overgang/" + key),
+        ["notification", var key] => StudioUrl("/arbetsflode/meddelande/" + key),
         _ => StudioUrl(),
     };
 
@@ -173,10 +176,11 @@ internal abstract class StudioPage : PageModel
     }
 
     /// <summary>
-    /// Sets <c>visibleWhen</c> from the posted condition: the JSON when written (checked by the condition parser),
-    /// else "question equals value", else none. False, with the error next to the field, when it does not parse.
+    /// Sets <paramref name="property"/> (<c>visibleWhen</c>, or a routing rule's <c>when</c>) from the posted condition:
+    /// the JSON when written (checked by the condition parser), else "question equals value", else none. False, with
+    /// the error next to the field, when it does not parse.
     /// </summary>
-    protected bool ApplyCondition(JsonObject owner, DraftDocument document)
+    protected bool ApplyCondition(JsonObject owner, DraftDocument document, string property = "visibleWhen")
     {
         var json = Request.Form["when.json"].ToString().Trim();
         var question = Request.Form["when.question"].ToString();
@@ -189,7 +193,7 @@ internal abstract class StudioPage : PageModel
                 return false;
             }
 
-            owner["visibleWhen"] = JsonNode.Parse(parsed.Condition!.ToJson());
+            owner[property] = JsonNode.Parse(parsed.Condition!.ToJson());
         }
         else if (question.Length > 0)
         {
@@ -200,11 +204,11 @@ internal abstract class StudioPage : PageModel
                 return false;
             }
 
-            owner["visibleWhen"] = new JsonObject { ["eq"] = new JsonArray(question, Literal(document.FindElement(question)?.Node, value)) };
+            owner[property] = new JsonObject { ["eq"] = new JsonArray(question, Literal(document.FindElement(question)?.Node, value)) };
         }
         else
         {
-            owner.Remove("visibleWhen");
+            owner.Remove(property);
         }
 
         return true;
@@ -249,7 +253,7 @@ internal abstract class StudioPage : PageModel
             var first = suffix.Split('.', '[')[0];
             string[] candidates = first switch
             {
-                "visibleWhen" => [Request.Form["when.json"].ToString().Length > 0 ? "when.json" : "when.value"],
+                "visibleWhen" or "when" => [Request.Form["when.json"].ToString().Length > 0 ? "when.json" : "when.value"],
                 "maxSizeBytes" => ["maxSizeMegabytes"],
                 _ => [suffix, $"{suffix}.{Document.Languages[0]}", first, $"{first}.{Document.Languages[0]}"],
             };
