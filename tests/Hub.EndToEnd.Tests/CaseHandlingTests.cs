@@ -52,7 +52,7 @@ public sealed class CaseHandlingTests(BrowserFixture browser)
         officer = await browser.NewPageAsync(language);
         await StaffJourneyTests.SignInAsync(officer, Tenant, DemoAccounts.CaseOfficer, language);
         await PageChecks.VisitAsync(officer, $"/{Tenant}/admin/arenden/{rental}", language);
-        await officer.Locator("form[action$='/assign'] button").ClickAsync();
+        await officer.Locator("form[action$='/assign'] button[value=me]").ClickAsync();
         await officer.Locator(".notice--success").WaitForAsync();
         await Move(officer, "start");
         // Asking for a completion without saying what is missing: the error is beside the field and in the summary.
