@@ -31,6 +31,8 @@ internal interface ICrossTenantCatalogue
 
     Task<CatalogueDetails?> FindAsync(Guid packageId, CancellationToken cancellationToken);
 
+    Task<CatalogueDetails?> FindOwnedAsync(Guid ownerTenantId, string serviceKey, CancellationToken cancellationToken);
+
     Task<CatalogueDetails?> FindByVersionAsync(Guid versionId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CatalogueDetails>> OwnedByAsync(Guid tenantId, CancellationToken cancellationToken);
@@ -69,7 +71,8 @@ internal sealed class CrossTenantCatalogue(
 
     private static readonly CatalogueStatus[] Listed = [CatalogueStatus.Published, CatalogueStatus.Deprecated];
 
-    private static readonly CatalogueStatus[] Open = [CatalogueStatus.Submitted, CatalogueStatus.ChangesRequested, CatalogueStatus.Approved];
+    // Versions still on their way into the catalogue; one that got "changes requested" keeps that as its history.
+    private static readonly CatalogueStatus[] Open = [CatalogueStatus.Submitted, CatalogueStatus.Approved];
 
     public async Task<IReadOnlyList<CatalogueListing>> ListAsync(string? category, CancellationToken cancellationToken)
     {
@@ -97,8 +100,10 @@ internal sealed class CrossTenantCatalogue(
     }
 
     public async Task<CatalogueDetails?> FindAsync(string ownerSlug, string serviceKey, CancellationToken cancellationToken) =>
-        tenants.FindBySlug(ownerSlug) is { } owner
-            && await db.CataloguePackages.AsNoTracking().SingleOrDefaultAsync(p => p.OwnerTenantId == owner.Id && p.ServiceKey == serviceKey, cancellationToken) is { } package
+        tenants.FindBySlug(ownerSlug) is { } owner ? await FindOwnedAsync(owner.Id, serviceKey, cancellationToken) : null;
+
+    public async Task<CatalogueDetails?> FindOwnedAsync(Guid ownerTenantId, string serviceKey, CancellationToken cancellationToken) =>
+        await db.CataloguePackages.AsNoTracking().SingleOrDefaultAsync(p => p.OwnerTenantId == ownerTenantId && p.ServiceKey == serviceKey, cancellationToken) is { } package
             ? await DetailsAsync(package, cancellationToken)
             : null;
 

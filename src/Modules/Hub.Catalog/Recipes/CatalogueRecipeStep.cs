@@ -83,7 +83,7 @@ internal sealed class CatalogueRecipeStep : IRecipeStepHandler
                 var entry = dto.Packages[i];
                 var published = await db.Services.Where(s => s.Key == entry.Service).Select(s => s.PublishedVersionId).SingleOrDefaultAsync(cancellationToken)
                     ?? throw new InvalidOperationException($"{step.Path}.packages[{i}].service: '{entry.Service}' is not a published service of this tenant");
-                var existing = await catalogue.FindAsync(execution.Tenant.Slug, entry.Service, cancellationToken);
+                var existing = await catalogue.FindOwnedAsync(execution.Tenant.Id, entry.Service, cancellationToken);
                 if (existing?.Published?.SourceVersionId == published)
                 {
                     continue;
