@@ -532,10 +532,9 @@ internal sealed class CrossTenantCatalogue(
     private static IEnumerable<ServiceSearchDocument> SearchDocuments(CataloguePackage package)
     {
         var keywords = package.Keywords?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        yield return new ServiceSearchDocument(package.Id.ToString("N"), "sv", package.TitleSv, package.SummarySv,
-            ServiceCategories.Name(package.Category, "sv"), keywords);
-        yield return new ServiceSearchDocument(package.Id.ToString("N"), "en", package.TitleEn ?? package.TitleSv, package.SummaryEn ?? package.SummarySv,
-            ServiceCategories.Name(package.Category, "en"), keywords);
+        return ((string[])["sv", "en"]).Select(language => new ServiceSearchDocument(
+            package.Id.ToString("N"), language, Title(package, language), language == "en" ? package.SummaryEn ?? package.SummarySv : package.SummarySv,
+            ServiceCategories.Name(package.Category, language), keywords));
     }
 
     private async Task<CatalogueDetails> DetailsAsync(CataloguePackage package, CancellationToken cancellationToken)

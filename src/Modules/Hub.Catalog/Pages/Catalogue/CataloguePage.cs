@@ -5,6 +5,7 @@ using Hub.Catalog.Catalogue;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Packages;
 using Hub.Catalog.Resources;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -42,6 +43,30 @@ internal abstract class CataloguePage : PageModel
         return tenant is { HostNames.Count: > 0 }
             ? $"{Request.Scheme}://{tenant.HostNames[0]}{path}"
             : $"{Request.Scheme}://{Request.Host}/{slug}{path}";
+    }
+
+    /// <summary>
+    /// The page's answer to an action: to <paramref name="doneUrl"/> when done, 404 when there was nothing the person may
+    /// act on, else the page again with the problems next to their fields.
+    /// </summary>
+    protected IActionResult Outcome(CatalogueResult result, string doneUrl)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        switch (result.Outcome)
+        {
+            case CatalogueOutcome.Done:
+                return Redirect(doneUrl);
+            case CatalogueOutcome.NotFound:
+                return NotFound();
+            case CatalogueOutcome.Conflict:
+                ModelState.AddModelError("", Texts["Problem.Conflict"]);
+                break;
+            default:
+                AddProblems(result.Problems);
+                break;
+        }
+
+        return Page();
     }
 
     /// <summary>Puts each problem next to its field (or in the summary when it has none).</summary>

@@ -37,7 +37,7 @@ internal sealed class PackageAdminModel : CataloguePage
         }
 
         var versionId = Guid.TryParse(Request.Form["version"], out var v) ? v : Guid.Empty;
-        return Outcome(await Catalogue.PublishAsync(versionId, Actor(), cancellationToken), id, "publicerad");
+        return Outcome(await Catalogue.PublishAsync(versionId, Actor(), cancellationToken), DoneUrl(id, "publicerad"));
     }
 
     public Task<IActionResult> OnPostDeprecateAsync(Guid id, CancellationToken cancellationToken) => RetireAsync(id, CatalogueStatus.Deprecated, cancellationToken);
@@ -52,27 +52,10 @@ internal sealed class PackageAdminModel : CataloguePage
         }
 
         Reason = Request.Form["reason"].ToString();
-        return Outcome(await Catalogue.RetireAsync(id, status, Reason, Actor(), cancellationToken), id, status.ToString().ToLowerInvariant());
+        return Outcome(await Catalogue.RetireAsync(id, status, Reason, Actor(), cancellationToken), DoneUrl(id, status.ToString().ToLowerInvariant()));
     }
 
-    private IActionResult Outcome(CatalogueResult result, Guid id, string done)
-    {
-        switch (result.Outcome)
-        {
-            case CatalogueOutcome.Done:
-                return Redirect(Url.Content($"~/admin/katalog/paket/{id}?klart={done}"));
-            case CatalogueOutcome.NotFound:
-                return NotFound();
-            case CatalogueOutcome.Conflict:
-                ModelState.AddModelError("", Texts["Problem.Conflict"]);
-                break;
-            default:
-                AddProblems(result.Problems);
-                break;
-        }
-
-        return Page();
-    }
+    private string DoneUrl(Guid id, string what) => Url.Content($"~/admin/katalog/paket/{id}?klart={what}");
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

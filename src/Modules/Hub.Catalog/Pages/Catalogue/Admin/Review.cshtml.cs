@@ -49,22 +49,8 @@ internal sealed class ReviewModel : CataloguePage
 
         Comment = Request.Form["comment"].ToString();
         var ownerAdmin = TenantUrl(Details.OwnerSlug, $"/admin/katalog/paket/{Details.Package.Id}");
-        var result = await Catalogue.ReviewAsync(id, decision, Comment, Actor(), ownerAdmin, cancellationToken);
-        switch (result.Outcome)
-        {
-            case CatalogueOutcome.Done:
-                return Redirect(Url.Content("~/admin/katalog/granskning?beslut=") + id);
-            case CatalogueOutcome.NotFound:
-                return NotFound();
-            case CatalogueOutcome.Conflict:
-                ModelState.AddModelError("", Texts["Problem.Conflict"]);
-                break;
-            default:
-                AddProblems(result.Problems);
-                break;
-        }
-
-        return Page();
+        return Outcome(await Catalogue.ReviewAsync(id, decision, Comment, Actor(), ownerAdmin, cancellationToken),
+            Url.Content("~/admin/katalog/granskning?beslut=") + id);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -85,22 +85,7 @@ internal sealed class SubmitModel(CatalogDbContext db) : CataloguePage
             versionId, Posted("Category"), Posted("Description"), Enum.TryParse<CatalogueOrigin>(Posted("Origin"), out var origin) && Enum.IsDefined(origin) ? origin : null,
             Posted("OriginDetail"), Posted("LegalBasis"), Enum.TryParse<CatalogueMaturity>(Posted("Maturity"), out var maturity) && Enum.IsDefined(maturity) ? maturity : null,
             Posted("ContactName"), Posted("ContactEmail"), DocumentKinds.ToDictionary(k => k, k => Posted("Doc." + k).Trim()), Posted("Changelog"), policy);
-        var result = await Catalogue.SubmitAsync(input, Actor(), cancellationToken);
-        switch (result.Outcome)
-        {
-            case CatalogueOutcome.Done:
-                return Redirect(Url.Content("~/admin/katalog?inskickad=") + Uri.EscapeDataString(service));
-            case CatalogueOutcome.NotFound:
-                return NotFound();
-            case CatalogueOutcome.Conflict:
-                ModelState.AddModelError("", Texts["Problem.Conflict"]);
-                break;
-            default:
-                AddProblems(result.Problems);
-                break;
-        }
-
-        return Page();
+        return Outcome(await Catalogue.SubmitAsync(input, Actor(), cancellationToken), Url.Content("~/admin/katalog?inskickad=") + Uri.EscapeDataString(service));
     }
 
     private string Posted(string name) => Request.Form[name].ToString();
