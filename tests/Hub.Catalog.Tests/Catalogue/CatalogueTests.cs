@@ -360,6 +360,9 @@ public abstract partial class CatalogueTests(HubFixture fixture) : IAsyncLifetim
         using var review = await stranger.GetAsync($"/{other}/admin/katalog/granskning/{versionId}");
         Assert.Contains("/konto/atkomst-nekad", review.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(CatalogueStatus.Submitted, (await PackageAsync(own))!.Package.Status);
+        using var strangerAdmin = await SignedInAsync(other, DemoAccounts.TenantAdmin);
+        using var rules = await strangerAdmin.GetAsync($"/{other}/admin/katalog/regler");
+        Assert.Contains("/konto/atkomst-nekad", rules.Headers.Location!.OriginalString, StringComparison.Ordinal);
         using var editor = await SignedInAsync(own, DemoAccounts.Editor);
         using var editorSubmit = await editor.GetAsync($"/{own}/admin/katalog/dela/{Key}");
         Assert.Contains("/konto/atkomst-nekad", editorSubmit.Headers.Location!.OriginalString, StringComparison.Ordinal);
