@@ -201,6 +201,9 @@ public abstract partial class CatalogueTests(HubFixture fixture) : IAsyncLifetim
 
         using var owner = await SignedInAsync(own, DemoAccounts.ServiceOwner);
         var (_, packagePage) = await owner.GetStringAsync($"/{own}/admin/katalog/paket/{package.Package.Id}");
+        var forms = Regex.Count(packagePage, "<form method=\"post\"");
+        Assert.True(forms > 0);
+        Assert.Equal(forms, Regex.Count(packagePage, "name=\"__RequestVerificationToken\"")); // every form carries its token
         using var published = await owner.PostWithTokenAsync($"/{own}/admin/katalog/paket/{package.Package.Id}/publish",
             HubClient.AntiforgeryToken(packagePage), [new("version", versionId.ToString())]);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
