@@ -292,6 +292,54 @@ public abstract partial class CatalogueTests(HubFixture fixture) : IAsyncLifetim
         Assert.Equal(CatalogueStatus.Submitted, details.Versions.Single(v => v.Id == resubmitted).Status);
     }
 
+    private async Task ApproveAndPublishAsync(string slug, Guid versionId)
+    {
+        using (var hub = await SignedInAsync("hub", Coordinator))
+        using (var approve = await DecideAsync(hub, "hub", versionId, "approve"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+        }
+
+        var packageId = (await PackageAsync(slug))!.Package.Id;
+        using var owner = await SignedInAsync(slug, DemoAccounts.ServiceOwner);
+        var admin = $"/{slug}/admin/katalog/paket/{packageId}";
+        var (_, page) = await owner.GetStringAsync(admin);
+        using var publish = await owner.PostWithTokenAsync(admin + "/publish", HubClient.AntiforgeryToken(page), [new("version", versionId.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_version_of_a_published_package_is_reviewed_against_the_published_one_by_key()
+    {
+        await ApproveAndPublishAsync(own, await SubmittedVersionAsync(own));
+        await using (var scope = fixture.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(own))
+        {
+            var package = JsonNode.Parse(SamplePackages.Demo(Key))!;
+            package["version"] = "1.1.0";
+            package["summary"]!["sv"] = "Ansök om färdtjänst om du inte kan åka buss eller tåg.";
+            var imported = await scope.ServiceProvider.GetRequiredService<IServicePackages>().ImportAsync(package.ToJsonString());
+            Assert.True(imported.Succeeded, string.Join("; ", imported.Problems));
+        }
+
+        using var owner = await SignedInAsync(own, DemoAccounts.ServiceOwner);
+        var (_, form) = await owner.GetStringAsync($"/{own}/admin/katalog/dela/{Key}");
+        var newer = Regex.Match(form, "<option value=\"([0-9a-f-]{36})\"[^>]*>1\\.1\\.0<").Groups[1].Value;
+        using (var submitted = await SubmitAsync(owner, own, f => f["Changelog"] = "Kortare sammanfattning.", versionId: newer))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        }
+
+        var details = (await PackageAsync(own))!;
+        Assert.Equal(CatalogueStatus.Published, details.Package.Status); // the published version keeps serving while 1.1.0 is reviewed
+        using var hub = await SignedInAsync("hub", Coordinator);
+        var (_, queue) = await hub.GetStringAsync("/hub/admin/katalog/granskning");
+        Assert.Contains("Ny version", queue, StringComparison.Ordinal);
+        var (_, review) = await hub.GetStringAsync($"/hub/admin/katalog/granskning/{details.Versions[0].Id}");
+        var text = WebUtility.HtmlDecode(Regex.Replace(review, "<[^>]+>", " "));
+        Assert.Matches(@"Ändringar från 1\.0\.0 till 1\.1\.0", text);
+        Assert.Matches(@"service\s+Ändrad\s*:\s*summary\.sv\s+Ansök om färdtjänst om du har svårt.*\s+Ansök om färdtjänst om du inte kan åka buss eller tåg\.", text);
+    }
+
     [Fact]
     public async Task Anyone_browses_and_searches_the_catalogue_without_logging_in_but_reviewing_needs_a_staff_login()
     {
@@ -348,6 +396,7 @@ public abstract partial class CatalogueTests(HubFixture fixture) : IAsyncLifetim
         var versionId = await SubmittedVersionAsync(own);
         var packageId = (await PackageAsync(own))!.Package.Id;
         var (_, page) = await stranger.GetStringAsync($"/{other}/admin/katalog");
+        Assert.DoesNotContain(packageId.ToString(), page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetStringAsync($"/{other}/admin/katalog/paket/{packageId}")).Status);
         using (var withdraw = await stranger.PostWithTokenAsync($"/{other}/admin/katalog/paket/{packageId}/withdraw", HubClient.AntiforgeryToken(page), [new("reason", "Vi vill inte")]))
         {
@@ -376,21 +425,10 @@ public abstract partial class CatalogueTests(HubFixture fixture) : IAsyncLifetim
     {
         var versionId = await SubmittedVersionAsync(own);
         var packageId = (await PackageAsync(own))!.Package.Id;
-        using (var hub = await SignedInAsync("hub", Coordinator))
-        using (var approve = await DecideAsync(hub, "hub", versionId, "approve"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
-        }
-
+        await ApproveAndPublishAsync(own, versionId);
         using var owner = await SignedInAsync(own, DemoAccounts.ServiceOwner);
         var admin = $"/{own}/admin/katalog/paket/{packageId}";
         var (_, page) = await owner.GetStringAsync(admin);
-        using (var publish = await owner.PostWithTokenAsync(admin + "/publish", HubClient.AntiforgeryToken(page), [new("version", versionId.ToString())]))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
-        }
-
-        (_, page) = await owner.GetStringAsync(admin);
         using (var noReason = await owner.PostWithTokenAsync(admin + "/deprecate", HubClient.AntiforgeryToken(page), [new("reason", "")]))
         {
             Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
