@@ -18,8 +18,14 @@ public static class HubRoles
     /// <summary>Handles citizens' cases.</summary>
     public const string CaseOfficer = "CaseOfficer";
 
-    /// <summary>Every role, in order of reach.</summary>
-    public static IReadOnlyList<string> All { get; } = [HubAdmin, TenantAdmin, ServiceOwner, Editor, CaseOfficer];
+    /// <summary>
+    /// Reviews versions submitted to the hub's shared catalogue: hub staff, or a member municipality's representative in
+    /// the council that accepts shared services (D3).
+    /// </summary>
+    public const string Coordinator = "Coordinator";
+
+    /// <summary>Every role, in order of reach (Coordinator last: roles are stored by position).</summary>
+    public static IReadOnlyList<string> All { get; } = [HubAdmin, TenantAdmin, ServiceOwner, Editor, CaseOfficer, Coordinator];
 }
 
 /// <summary>Claims of a signed-in staff account that other modules read.</summary>
@@ -54,6 +60,9 @@ public static class HubPolicies
 
     /// <summary>Publishes the current tenant's e-services: a ServiceOwner or TenantAdmin.</summary>
     public const string ServiceOwner = "Hub.ServiceOwner";
+
+    /// <summary>Reviews the shared catalogue: a Coordinator of the current tenant, or a HubAdmin on the hub tenant.</summary>
+    public const string CatalogueReviewer = "Hub.CatalogueReviewer";
 
     /// <summary>A HubAdmin, on the hub tenant.</summary>
     public const string HubAdmin = "Hub.HubAdmin";

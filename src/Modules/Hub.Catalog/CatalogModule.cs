@@ -1,4 +1,5 @@
 using Hub.Abstractions;
+using Hub.Catalog.Catalogue;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
 using Hub.Catalog.Packages;
@@ -39,9 +40,18 @@ public static class CatalogModule
         services.AddOptions<QualityGateOptions>().BindConfiguration("Hub:Catalog:QualityGate");
         services.TryAddSingleton<IServiceQualityGate, ServiceQualityGate>();
         services.AddSingleton<IRecipeStepHandler, ServicesRecipeStep>();
+        services.AddSingleton<CatalogueSearch>();
+        services.AddScoped<ICrossTenantCatalogue, CrossTenantCatalogue>();
+        services.AddSingleton<IRecipeStepHandler, CatalogueRecipeStep>();
         services.AddModulePages(typeof(CatalogModule).Assembly);
         services.AddAdminMenuItem(new AdminMenuItem("/admin/e-tjanster", "E-tjänster", "E-services",
             "Bygg, förhandsgranska och publicera kommunens e-tjänster.", "Build, preview and publish the municipality's e-services.", HubPolicies.ServiceEditor));
+        services.AddAdminMenuItem(new AdminMenuItem("/admin/katalog", "Delade e-tjänster", "Shared e-services",
+            "Dela kommunens e-tjänster i hubbens katalog och följ granskningen.", "Share the municipality's e-services in the hub's catalogue and follow their review.",
+            HubPolicies.ServiceOwner));
+        services.AddAdminMenuItem(new AdminMenuItem("/admin/katalog/granskning", "Granska katalogen", "Review the catalogue",
+            "Godkänn eller begär ändringar i e-tjänster som kommuner delar.", "Approve or ask for changes to e-services municipalities share.",
+            HubPolicies.CatalogueReviewer));
         return builder;
     }
 }

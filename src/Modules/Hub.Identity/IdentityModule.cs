@@ -67,6 +67,8 @@ public static class IdentityModule
                 .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.Editor, HubRoles.ServiceOwner, HubRoles.TenantAdmin))
             .AddPolicy(HubPolicies.ServiceOwner, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.ServiceOwner, HubRoles.TenantAdmin))
+            .AddPolicy(HubPolicies.CatalogueReviewer, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new CurrentTenantRequirement()).RequireRole(HubRoles.Coordinator, HubRoles.HubAdmin))
             .AddPolicy(HubPolicies.HubAdmin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement { HubOnly = true }).RequireRole(HubRoles.HubAdmin));
         services.AddScoped<Contracts.IStaffDirectory, StaffDirectory>();

@@ -161,6 +161,13 @@ namespace Hub.Identity.Data.Migrations.Postgres
                             ConcurrencyStamp = "role-5",
                             Name = "CaseOfficer",
                             NormalizedName = "CASEOFFICER"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000006"),
+                            ConcurrencyStamp = "role-6",
+                            Name = "Coordinator",
+                            NormalizedName = "COORDINATOR"
                         });
                 });
 

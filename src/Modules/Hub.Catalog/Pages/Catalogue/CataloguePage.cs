@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Claims;
+using Hub.Abstractions;
+using Hub.Catalog.Catalogue;
+using Hub.Catalog.Contracts;
+using Hub.Catalog.Packages;
+using Hub.Catalog.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Hub.Catalog.Pages.Catalogue;
+
+/// <summary>What the catalogue's pages share: the language, the texts, the acting staff account and problems by field.</summary>
+internal abstract class CataloguePage : PageModel
+{
+    /// <summary>The page's language, <c>sv</c> or <c>en</c>.</summary>
+    public string Language { get; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "sv";
+
+    public IStringLocalizer<CatalogueTexts> Texts => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<CatalogueTexts>>();
+
+    protected ICrossTenantCatalogue Catalogue => HttpContext.RequestServices.GetRequiredService<ICrossTenantCatalogue>();
+
+    protected TenantSnapshot? Tenant => HttpContext.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+
+    /// <summary>The signed-in staff account as the catalogue sees it (only called behind a staff policy).</summary>
+    protected CatalogueActor Actor()
+    {
+        var (userName, name) = StaffClaims.Of(User);
+        return new CatalogueActor(Tenant!.Id, userName, name, User.FindFirstValue(ClaimTypes.Email),
+            IsReviewer: User.IsInRole(HubRoles.Coordinator) || (Tenant.IsHub && User.IsInRole(HubRoles.HubAdmin)),
+            IsServiceOwner: !Tenant.IsHub && (User.IsInRole(HubRoles.ServiceOwner) || User.IsInRole(HubRoles.TenantAdmin)));
+    }
+
+    /// <summary>
+    /// An absolute address on another tenant's site (the hub's catalogue from a municipality, a municipality's admin in
+    /// a mail): its first host name when it has one, else this host with its slug as first segment.
+    /// </summary>
+    public string TenantUrl(string slug, string path)
+    {
+        var tenant = HttpContext.RequestServices.GetRequiredService<Hub.Tenancy.Contracts.ITenantDirectory>().FindBySlug(slug);
+        return tenant is { HostNames.Count: > 0 }
+            ? $"{Request.Scheme}://{tenant.HostNames[0]}{path}"
+            : $"{Request.Scheme}://{Request.Host}/{slug}{path}";
+    }
+
+    /// <summary>
+    /// The page's answer to an action: to <paramref name="doneUrl"/> when done, 404 when there was nothing the person may
+    /// act on, else the page again with the problems next to their fields.
+    /// </summary>
+    protected IActionResult Outcome(CatalogueResult result, string doneUrl)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        switch (result.Outcome)
+        {
+            case CatalogueOutcome.Done:
+                return Redirect(doneUrl);
+            case CatalogueOutcome.NotFound:
+                return NotFound();
+            case CatalogueOutcome.Conflict:
+                ModelState.AddModelError("", Texts["Problem.Conflict"]);
+                break;
+            default:
+                AddProblems(result.Problems);
+                break;
+        }
+
+        return Page();
+    }
+
+    /// <summary>Puts each problem next to its field (or in the summary when it has none).</summary>
+    protected void AddProblems(IEnumerable<CatalogueProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError(problem.Field, Texts[problem.Key, [.. problem.Arguments]]);
+        }
+    }
+
+    public string Describe(QualityFinding finding) =>
+        HttpContext.RequestServices.GetRequiredService<IServiceQualityGate>().Describe(finding, CultureInfo.CurrentUICulture);
+
+    /// <summary>A version's content (stored versions always read; they were checked on submission).</summary>
+    public static ServicePackage PackageOf(CataloguePackageVersion version) => ServicePackageJson.Read(version.Content).Package!;
+
+    public string StatusName(CatalogueStatus status) => Texts["Status." + status];
+
+    public string OriginName(CatalogueOrigin origin) => Texts["Origin." + origin];
+
+    public string MaturityName(CatalogueMaturity maturity) => Texts["Maturity." + maturity];
+
+    public string DocumentName(string kind) => Texts["Doc." + kind];
+
+    public static string Date(DateTime utc) => utc.ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
+
+    public static string StatusTag(CatalogueStatus status) => status switch
+    {
+        CatalogueStatus.Published or CatalogueStatus.Approved => "tag",
+        CatalogueStatus.Deprecated or CatalogueStatus.ChangesRequested => "tag tag--warning",
+        _ => "tag tag--off",
+    };
+}

@@ -1,0 +1,49 @@
+using Hub.Catalog.Catalogue;
+using Hub.Catalog.Contracts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Catalog.Pages.Catalogue.Public;
+
+/// <summary>
+/// <c>/hub/katalog</c>: the shared catalogue for anyone (public services are public information): browse by category
+/// (<c>?kategori=</c>) or search (<c>?q=</c>, Lucene.Net with Swedish analysis). Only the hub's site has it.
+/// </summary>
+internal sealed class CatalogueIndexModel : CataloguePage
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kategori")]
+    public string? Category { get; set; }
+
+    public IReadOnlyList<CatalogueListing>? Hits { get; private set; }
+
+    public IReadOnlyList<CatalogueListing> Packages { get; private set; } = [];
+
+    /// <summary>Every category with how many packages it has (all of them, whichever is chosen).</summary>
+    public IReadOnlyList<(string Key, string Name, int Count)> Categories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Tenant is not { IsHub: true })
+        {
+            return NotFound();
+        }
+
+        Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim();
+        if (Category is not null && ServiceCategories.All.All(c => c.Key != Category))
+        {
+            Category = null;
+        }
+
+        var all = await Catalogue.ListAsync(null, cancellationToken);
+        Categories = [.. ServiceCategories.All.Select(c => (c.Key, ServiceCategories.Name(c.Key, Language), all.Count(p => p.Category == c.Key))).Where(c => c.Item3 > 0)];
+        Packages = Category is null ? all : [.. all.Where(p => p.Category == Category)];
+        if (Query is not null)
+        {
+            Hits = await Catalogue.SearchAsync(Query, Language, cancellationToken);
+        }
+
+        return Page();
+    }
+}
