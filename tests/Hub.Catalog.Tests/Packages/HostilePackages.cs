@@ -51,6 +51,10 @@ internal static class HostilePackages
             }
         }
 
+        // Keys the studio's own addresses use.
+        Add("key/studio-address-ny", n => n["key"] = "ny");
+        Add("key/studio-address-importera", n => n["key"] = "importera");
+
         // Wrong types inside.
         Add("type/state-key-number", n => State(n, 0)["key"] = 5);
         Add("type/state-category-unknown", n => State(n, 0)["category"] = "archived");

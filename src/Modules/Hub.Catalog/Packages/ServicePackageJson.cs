@@ -75,6 +75,10 @@ internal static partial class ServicePackageJson
         {
             problems.Add(new FormProblem("$.key", "must be 1–64 lower-case letters, digits or hyphens, starting with a letter"));
         }
+        else if (key is not null && Recipes.ServiceKeys.Reserved.Contains(key))
+        {
+            problems.Add(new FormProblem("$.key", $"'{key}' is an address of the studio itself ({string.Join(", ", Recipes.ServiceKeys.Reserved)}); choose another key"));
+        }
 
         var version = String(root, "version", problems);
         if (version is not null && !VersionPattern().IsMatch(version))

@@ -95,6 +95,9 @@ internal static partial class ServiceKeys
 {
     public static bool IsValid(string? key) => key is not null && Pattern().IsMatch(key);
 
+    /// <summary>Service keys the studio's own addresses use (<c>/admin/e-tjanster/ny</c>, <c>…/importera</c>), which no service may take.</summary>
+    public static IReadOnlyList<string> Reserved { get; } = ["ny", "importera"];
+
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
     private static partial System.Text.RegularExpressions.Regex Pattern();
 }

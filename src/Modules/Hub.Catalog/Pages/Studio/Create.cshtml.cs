@@ -17,9 +17,6 @@ internal sealed class CreateServiceModel(StudioDrafts drafts, ITenantContext ten
     /// <summary>The languages a new service may offer (the pages' own).</summary>
     public static readonly IReadOnlyList<string> OfferedLanguages = ["sv", "en"];
 
-    /// <summary>Addresses the studio uses itself, which no service may take.</summary>
-    public static readonly IReadOnlyList<string> Reserved = ["ny", "importera"];
-
     [BindProperty]
     public string? Key { get; set; }
 
@@ -44,7 +41,7 @@ internal sealed class CreateServiceModel(StudioDrafts drafts, ITenantContext ten
         }
 
         var languages = OfferedLanguages.Where(Languages.Contains).ToList();
-        if (!ServiceKeys.IsValid(Key) || Reserved.Contains(Key) || Key!.StartsWith(DraftDocument.PlaceholderKey, StringComparison.Ordinal))
+        if (!ServiceKeys.IsValid(Key) || ServiceKeys.Reserved.Contains(Key) || Key!.StartsWith(DraftDocument.PlaceholderKey, StringComparison.Ordinal))
         {
             ModelState.AddModelError(nameof(Key), texts["Error.Key"]);
         }
