@@ -42,8 +42,8 @@ internal sealed class CaseModel(
     public CaseActor Actor { get; private set; } = null!;
 
     /// <summary>
-    /// Who the case can be given to: the case officers, or for a confidential case with a group only its members (an
-    /// assignment must not open the case to someone outside it).
+    /// Who the case can be given to: the case officers, or for a confidential case of one of the municipality's groups
+    /// only its members (an assignment must not open the case to someone outside it).
     /// </summary>
     public IReadOnlyList<StaffMember> Assignable { get; private set; } = [];
 
@@ -198,9 +198,11 @@ internal sealed class CaseModel(
         Moves = CaseWorkflow.Allowed(@case, details.Service, Actor);
         GroupName = @case.HandlingGroup is { } key ? scope.NameOf(key) : null;
         var officers = (await staff.ListAsync(cancellationToken)).Where(s => s.Roles.Contains(HubRoles.CaseOfficer));
-        if (@case.Confidential && @case.HandlingGroup is { } groupKey)
+        // The scope's groups, already read: a confidential case of a group the municipality has goes only to its
+        // members; one whose group it lacks is seen by every officer (OfficerScope.CanSee), so any may take it.
+        if (@case.Confidential && scope.Groups.FirstOrDefault(g => g.Key == @case.HandlingGroup) is { } group)
         {
-            var members = (await groups.FindAsync(groupKey, cancellationToken))?.Members.Select(m => m.UserName).ToHashSet(StringComparer.Ordinal) ?? [];
+            var members = group.Members.Select(m => m.UserName).ToHashSet(StringComparer.Ordinal);
             officers = officers.Where(s => members.Contains(s.UserName));
         }
 
