@@ -35,6 +35,11 @@ public static class CatalogModule
         services.AddScoped<IServiceDirectory, ServiceDirectory>();
         services.AddScoped<IServicePackages, ServicePackages>();
         services.AddSingleton<INotificationRenderer, NotificationRenderer>();
+        services.AddScoped<Adoption.AdoptionGuard>();
+        services.AddScoped<Adoption.Adoptions>();
+        services.AddSingleton<Adoption.AdoptionFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<Adoption.AdoptionFollower>());
+        services.AddOptions<Adoption.AdoptionOptions>().BindConfiguration("Hub:Catalog:Adoption");
         services.AddScoped<StudioDrafts>();
         services.AddScoped<IServiceDrafts>(sp => sp.GetRequiredService<StudioDrafts>());
         services.AddOptions<QualityGateOptions>().BindConfiguration("Hub:Catalog:QualityGate");

@@ -47,11 +47,14 @@ internal interface ICrossTenantCatalogue
 
     Task<CatalogueResult> ReviewAsync(Guid versionId, ReviewDecision decision, string? comment, CatalogueActor actor, string ownerAdminUrl, CancellationToken cancellationToken);
 
-    Task<CatalogueResult> PublishAsync(Guid versionId, CatalogueActor actor, CancellationToken cancellationToken);
+    /// <summary>Publishes an approved version; every adopter is mailed a link made by <paramref name="adoptionLink"/> (adopter slug, adoption id).</summary>
+    Task<CatalogueResult> PublishAsync(Guid versionId, CatalogueActor actor, Func<string, Guid, string> adoptionLink, CancellationToken cancellationToken);
 
     Task PublishUnreviewedAsync(Guid versionId, CatalogueActor actor, CancellationToken cancellationToken);
 
-    Task<CatalogueResult> RetireAsync(Guid packageId, CatalogueStatus status, string reason, CatalogueActor actor, CancellationToken cancellationToken);
+    /// <summary>Deprecates or withdraws a package with a reason; every adopter is warned by mail with a link made by <paramref name="adoptionLink"/>.</summary>
+    Task<CatalogueResult> RetireAsync(
+        Guid packageId, CatalogueStatus status, string reason, CatalogueActor actor, Func<string, Guid, string> adoptionLink, CancellationToken cancellationToken);
 }
 
 internal sealed class CrossTenantCatalogue(
@@ -62,6 +65,8 @@ internal sealed class CrossTenantCatalogue(
     IAuditTrail audit,
     IEmailOutbox outbox,
     CatalogueSearch search,
+    Adoption.Adoptions adoptions,
+    Adoption.AdoptionFollower follower,
     IStringLocalizer<CatalogueTexts> texts,
     TimeProvider clock) : ICrossTenantCatalogue
 {
@@ -249,6 +254,13 @@ internal sealed class CrossTenantCatalogue(
                 ShowInListing(target, package, input.Category);
             }
 
+            // The version credits the contributions its owner accepted since the last submission (architecture.md, "Contribution").
+            foreach (var accepted in await db.Contributions.Where(c => c.PackageId == target.Id && c.Status == Adoption.ContributionStatus.Accepted && c.CreditedVersionId == null)
+                         .ToListAsync(cancellationToken))
+            {
+                accepted.CreditedVersionId = versionId;
+            }
+
             target.UpdatedUtc = now;
             target.Revision = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);
@@ -333,7 +345,7 @@ internal sealed class CrossTenantCatalogue(
         return ok ? CatalogueResult.Done(version.Id) : CatalogueResult.Conflict;
     }
 
-    public async Task<CatalogueResult> PublishAsync(Guid versionId, CatalogueActor actor, CancellationToken cancellationToken)
+    public async Task<CatalogueResult> PublishAsync(Guid versionId, CatalogueActor actor, Func<string, Guid, string> adoptionLink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (await db.CatalogueVersions.SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken) is not { } version
@@ -354,9 +366,11 @@ internal sealed class CrossTenantCatalogue(
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(new AuditEntry("catalogue.published", AuditSubject, package.Id.ToString(), actor.AuditName,
                 CatalogueJson.Write(new { versionId = version.Id, version.Version })), cancellationToken);
+            await adoptions.TellAdoptersAsync(package, "Adoption.Mail.NewVersion", version.Version, adoptionLink, cancellationToken);
             return true;
         }, cancellationToken);
         search.Invalidate();
+        follower.Wake();
         return ok ? CatalogueResult.Done(package.Id) : CatalogueResult.Conflict;
     }
 
@@ -375,7 +389,8 @@ internal sealed class CrossTenantCatalogue(
         search.Invalidate();
     }
 
-    public async Task<CatalogueResult> RetireAsync(Guid packageId, CatalogueStatus status, string reason, CatalogueActor actor, CancellationToken cancellationToken)
+    public async Task<CatalogueResult> RetireAsync(
+        Guid packageId, CatalogueStatus status, string reason, CatalogueActor actor, Func<string, Guid, string> adoptionLink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (status is not (CatalogueStatus.Deprecated or CatalogueStatus.Withdrawn)
@@ -410,6 +425,8 @@ internal sealed class CrossTenantCatalogue(
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(new AuditEntry(status == CatalogueStatus.Deprecated ? "catalogue.deprecated" : "catalogue.withdrawn",
                 AuditSubject, package.Id.ToString(), actor.AuditName, CatalogueJson.Write(new { reason })), cancellationToken);
+            await adoptions.TellAdoptersAsync(package, status == CatalogueStatus.Deprecated ? "Adoption.Mail.Deprecated" : "Adoption.Mail.Withdrawn",
+                reason, adoptionLink, cancellationToken);
             return true;
         }, cancellationToken);
         search.Invalidate();
@@ -561,47 +578,6 @@ internal sealed class CrossTenantCatalogue(
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    /// <summary>
-    /// Runs <paramref name="work"/> in one transaction with the audit event and mail it writes (they follow the scope's
-    /// transaction); false when another request changed the package first. Inside a recipe, the recipe's transaction.
-    /// </summary>
-    private async Task<bool> InTransactionAsync(Func<DateTime, Task<bool>> work, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (connection.Transaction is not null)
-        {
-            await connection.EnlistAsync(db);
-            return await work(now);
-        }
-
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await connection.EnlistAsync(db);
-            bool done;
-            try
-            {
-                done = await work(now);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                done = false;
-            }
-
-            if (done)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                await transaction.RollbackAsync(cancellationToken);
-            }
-
-            return done;
-        }
-        finally
-        {
-            connection.EndTransaction();
-        }
-    }
+    private Task<bool> InTransactionAsync(Func<DateTime, Task<bool>> work, CancellationToken cancellationToken) =>
+        CatalogueTransaction.RunAsync(connection, db, clock, work, cancellationToken);
 }

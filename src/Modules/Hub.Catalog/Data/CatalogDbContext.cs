@@ -1,4 +1,5 @@
 using Hub.Abstractions;
+using Hub.Catalog.Adoption;
 using Hub.Catalog.Catalogue;
 using Hub.Catalog.Domain;
 using Hub.Data;
@@ -28,6 +29,10 @@ internal class CatalogDbContext(DbContextOptions options, ITenantContext? tenant
     public DbSet<CatalogueReview> CatalogueReviews => Set<CatalogueReview>();
 
     public DbSet<CatalogueReviewRules> CatalogueRules => Set<CatalogueReviewRules>();
+
+    public DbSet<CatalogueAdoption> Adoptions => Set<CatalogueAdoption>();
+
+    public DbSet<CatalogueContribution> Contributions => Set<CatalogueContribution>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -105,6 +110,30 @@ internal class CatalogDbContext(DbContextOptions options, ITenantContext? tenant
         rules.Property(r => r.Id).ValueGeneratedNever();
         rules.Property(r => r.RequiredDocumentKinds).HasMaxLength(200);
         rules.Ignore(r => r.RequiredDocuments);
+
+        var adoption = modelBuilder.Entity<CatalogueAdoption>();
+        adoption.ToTable("catalog_adoptions");
+        adoption.Property(a => a.ServiceKey).HasMaxLength(64);
+        adoption.Property(a => a.AutoOutcome).HasMaxLength(2000);
+        adoption.Property(a => a.AdoptedBy).HasMaxLength(256);
+        adoption.Property(a => a.ContactEmail).HasMaxLength(256);
+        adoption.Property(a => a.Revision).IsConcurrencyToken();
+        adoption.HasIndex(a => new { a.AdopterTenantId, a.PackageId }).IsUnique();
+        adoption.HasIndex(a => new { a.AdopterTenantId, a.ServiceKey }).IsUnique();
+        adoption.HasIndex(a => a.PackageId);
+        adoption.HasOne<CataloguePackage>().WithMany().HasForeignKey(a => a.PackageId).OnDelete(DeleteBehavior.Cascade);
+
+        var contribution = modelBuilder.Entity<CatalogueContribution>();
+        contribution.ToTable("catalog_contributions");
+        contribution.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        contribution.Property(c => c.Message).HasMaxLength(2000);
+        contribution.Property(c => c.Subjects).HasMaxLength(20000);
+        contribution.Property(c => c.DecisionReason).HasMaxLength(2000);
+        contribution.Property(c => c.ProposedBy).HasMaxLength(256);
+        contribution.Property(c => c.ProposerEmail).HasMaxLength(256);
+        contribution.Property(c => c.DecidedBy).HasMaxLength(256);
+        contribution.HasIndex(c => new { c.PackageId, c.Status });
+        contribution.HasOne<CataloguePackage>().WithMany().HasForeignKey(c => c.PackageId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

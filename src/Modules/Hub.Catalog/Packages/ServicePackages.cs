@@ -10,7 +10,8 @@ namespace Hub.Catalog.Packages;
 /// the database is touched, then writes the service and version with one save (one transaction): a refused package
 /// leaves nothing behind.
 /// </summary>
-internal sealed class ServicePackages(CatalogDbContext db, ITenantContext tenantContext, ServiceCache cache, IServiceQualityGate gate, TimeProvider clock)
+internal sealed class ServicePackages(
+    CatalogDbContext db, ITenantContext tenantContext, ServiceCache cache, IServiceQualityGate gate, Adoption.AdoptionGuard guard, TimeProvider clock)
     : IServicePackages
 {
     public async Task<PackageImportResult> ImportAsync(string json, CancellationToken cancellationToken = default)
@@ -26,6 +27,12 @@ internal sealed class ServicePackages(CatalogDbContext db, ITenantContext tenant
         if (PackageTextCheck.Check(package) is { Count: > 0 } textProblems)
         {
             return Refused(textProblems);
+        }
+
+        // An adopted service stays within its upstream's adaptation policy, whichever way a version arrives.
+        if (await guard.ProblemsAsync(package.Key, package, cancellationToken) is { Count: > 0 } locked)
+        {
+            return Refused(locked);
         }
 
         var findings = gate.Check(package);

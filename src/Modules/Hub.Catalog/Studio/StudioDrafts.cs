@@ -32,7 +32,8 @@ internal enum DraftOutcome
 /// (the whole package, strictly, and the quality gate), published as a new immutable version through
 /// <see cref="ServiceVersionStore"/> like an import. Tenant scoping is the context's query filter and write guard.
 /// </summary>
-internal sealed class StudioDrafts(CatalogDbContext db, ITenantContext tenantContext, ServiceCache cache, IServiceQualityGate gate, TimeProvider clock)
+internal sealed class StudioDrafts(
+    CatalogDbContext db, ITenantContext tenantContext, ServiceCache cache, IServiceQualityGate gate, Adoption.AdoptionGuard guard, TimeProvider clock)
     : IServiceDrafts
 {
     public async Task<IReadOnlyList<StudioServiceRow>> ListAsync(string language, CancellationToken cancellationToken)
@@ -105,13 +106,25 @@ internal sealed class StudioDrafts(CatalogDbContext db, ITenantContext tenantCon
     }
 
     /// <summary>
+    /// <see cref="Check"/>, and for an adopted service the upstream's adaptation policy: a change to a locked element
+    /// (whatever the request) is a problem, named with the owner's reason.
+    /// </summary>
+    public async Task<DraftCheck> CheckAdoptedAsync(DraftDocument document, CancellationToken cancellationToken)
+    {
+        var check = Check(document);
+        return check.Package is not null && await guard.ProblemsAsync(document.Key, check.Package, cancellationToken) is { Count: > 0 } locked
+            ? check with { Problems = [.. check.Problems, .. locked] }
+            : check;
+    }
+
+    /// <summary>
     /// Stores the edited document when the whole package reads (gaps aside) and nobody saved since
     /// <paramref name="revision"/>; otherwise the draft stays as it was.
     /// </summary>
     public async Task<(DraftOutcome Outcome, DraftCheck Check)> SaveAsync(
         ServiceDraft draft, DraftDocument document, int revision, string? user, CancellationToken cancellationToken)
     {
-        var check = Check(document);
+        var check = await CheckAdoptedAsync(document, cancellationToken);
         if (check.Problems.Count > 0)
         {
             return (DraftOutcome.Invalid, check);
@@ -162,7 +175,7 @@ internal sealed class StudioDrafts(CatalogDbContext db, ITenantContext tenantCon
     public async Task<(DraftOutcome Outcome, DraftCheck Check)> PublishAsync(
         ServiceDraft draft, int revision, string version, string changeNote, CancellationToken cancellationToken)
     {
-        var check = Check(DraftDocument.Parse(draft.Content));
+        var check = await CheckAdoptedAsync(DraftDocument.Parse(draft.Content), cancellationToken);
         if (draft.Revision != revision)
         {
             return (DraftOutcome.Conflict, check);

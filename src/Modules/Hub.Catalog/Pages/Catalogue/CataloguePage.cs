@@ -45,6 +45,9 @@ internal abstract class CataloguePage : PageModel
             : $"{Request.Scheme}://{Request.Host}/{slug}{path}";
     }
 
+    /// <summary>The absolute address of an adoption's page on its adopter's site (for mail to adopters).</summary>
+    public string AdoptionLink(string slug, Guid adoptionId) => TenantUrl(slug, $"/admin/katalog/anpassning/{adoptionId}");
+
     /// <summary>
     /// The page's answer to an action: to <paramref name="doneUrl"/> when done, 404 when there was nothing the person may
     /// act on, else the page again with the problems next to their fields.

@@ -87,10 +87,38 @@ internal abstract class StudioPage : PageModel
     public static FormElementType TypeOf(JsonObject element) =>
         FormDefinitionJson.TryParseType((string?)element["type"] ?? "", out var type) ? type : FormElementType.Info;
 
+    /// <summary>For a service adopted from the catalogue: the upstream's adaptation policy (else null).</summary>
+    public AdaptationPolicy? UpstreamPolicy { get; private set; }
+
+    /// <summary>For an adopted service: the upstream version it is based on.</summary>
+    public string? UpstreamVersion { get; private set; }
+
+    /// <summary>
+    /// Why an adopted service's element may not be changed here (the owner's reason for a locked element), or null when
+    /// it may. The pages show such elements read-only; saving checks the policy whatever is posted.
+    /// </summary>
+    public string? LockReason(string reference)
+    {
+        if (UpstreamPolicy is null || UpstreamPolicy.MayChange(reference))
+        {
+            return null;
+        }
+
+        return UpstreamPolicy.Locked.FirstOrDefault(l => l.Reference == reference) is { } locked
+            ? locked.Reason.Pick(Language, locked.Reason.Keys.FirstOrDefault() ?? "sv").Text
+            : Texts["Locked.NotChangeable"].Value;
+    }
+
     /// <summary>Loads the service's draft; null = go on, else the result to return (404 when there is none).</summary>
     protected async Task<IActionResult?> LoadAsync(string service, CancellationToken cancellationToken)
     {
         ServiceKey = service;
+        if (await HttpContext.RequestServices.GetRequiredService<Adoption.AdoptionGuard>().FindAsync(service, cancellationToken) is { } upstream)
+        {
+            UpstreamPolicy = upstream.Base.EffectiveAdaptation;
+            UpstreamVersion = upstream.Base.Version;
+        }
+
         if (HttpContext.RequestServices.GetRequiredService<ITenantContext>().Tenant is null or { IsHub: true }
             || await Drafts.FindAsync(service, cancellationToken) is not { } draft)
         {

@@ -22,6 +22,144 @@ namespace Hub.Catalog.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Hub.Catalog.Adoption.CatalogueAdoption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdoptedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("AdoptedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AdopterTenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AutoOutcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("AutoTriedVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BaseVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Following")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PreviousBaseVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PreviousLocalVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
+
+                    b.HasIndex("AdopterTenantId", "PackageId")
+                        .IsUnique();
+
+                    b.HasIndex("AdopterTenantId", "ServiceKey")
+                        .IsUnique();
+
+                    b.ToTable("catalog_adoptions", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Catalog.Adoption.CatalogueContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdoptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BaseVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("CreditedVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("FromTenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ProposedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Status");
+
+                    b.ToTable("catalog_contributions", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Catalog.Catalogue.CataloguePackage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -387,6 +525,24 @@ namespace Hub.Catalog.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("catalog_service_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Catalog.Adoption.CatalogueAdoption", b =>
+                {
+                    b.HasOne("Hub.Catalog.Catalogue.CataloguePackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Catalog.Adoption.CatalogueContribution", b =>
+                {
+                    b.HasOne("Hub.Catalog.Catalogue.CataloguePackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hub.Catalog.Catalogue.CataloguePackageVersion", b =>

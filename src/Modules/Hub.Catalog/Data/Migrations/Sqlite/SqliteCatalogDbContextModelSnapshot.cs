@@ -17,6 +17,144 @@ namespace Hub.Catalog.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Hub.Catalog.Adoption.CatalogueAdoption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdoptedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AdoptedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdopterTenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AutoOutcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AutoTriedVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BaseVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Following")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousBaseVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousLocalVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
+
+                    b.HasIndex("AdopterTenantId", "PackageId")
+                        .IsUnique();
+
+                    b.HasIndex("AdopterTenantId", "ServiceKey")
+                        .IsUnique();
+
+                    b.ToTable("catalog_adoptions", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Catalog.Adoption.CatalogueContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdoptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BaseVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreditedVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromTenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Status");
+
+                    b.ToTable("catalog_contributions", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Catalog.Catalogue.CataloguePackage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -382,6 +520,24 @@ namespace Hub.Catalog.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("catalog_service_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Catalog.Adoption.CatalogueAdoption", b =>
+                {
+                    b.HasOne("Hub.Catalog.Catalogue.CataloguePackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hub.Catalog.Adoption.CatalogueContribution", b =>
+                {
+                    b.HasOne("Hub.Catalog.Catalogue.CataloguePackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hub.Catalog.Catalogue.CataloguePackageVersion", b =>

@@ -11,11 +11,14 @@ namespace Hub.Catalog.Pages.Catalogue.Admin;
 /// that can be shared. On the hub it leads to the review queue (<c>/hub/admin/katalog</c> is where coordinators start).
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
-internal sealed class CatalogueAdminModel(StudioDrafts drafts) : CataloguePage
+internal sealed class CatalogueAdminModel(StudioDrafts drafts, Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage
 {
     public IReadOnlyList<CatalogueDetails> Packages { get; private set; } = [];
 
     public IReadOnlyList<StudioServiceRow> Services { get; private set; } = [];
+
+    /// <summary>The packages the municipality runs from the catalogue.</summary>
+    public IReadOnlyList<Hub.Catalog.Adoption.AdoptionView> Adopted { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "inskickad")]
     public string? Submitted { get; set; }
@@ -40,7 +43,11 @@ internal sealed class CatalogueAdminModel(StudioDrafts drafts) : CataloguePage
         }
 
         Packages = await Catalogue.OwnedByAsync(Tenant.Id, cancellationToken);
-        Services = [.. (await drafts.ListAsync(Language, cancellationToken)).Where(s => s.PublishedVersion is not null)];
+        Adopted = await adoptions.MineAsync(cancellationToken);
+        var adoptedKeys = Adopted.Select(a => a.Adoption.ServiceKey).ToHashSet(StringComparer.Ordinal);
+
+        // An adopted service is shared by its owner; the municipality proposes its changes upstream instead.
+        Services = [.. (await drafts.ListAsync(Language, cancellationToken)).Where(s => s.PublishedVersion is not null && !adoptedKeys.Contains(s.Key))];
         return Page();
     }
 

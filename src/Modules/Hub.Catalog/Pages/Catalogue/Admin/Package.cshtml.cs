@@ -11,11 +11,17 @@ namespace Hub.Catalog.Pages.Catalogue.Admin;
 /// version; the owner or a reviewer deprecates or withdraws the package with a reason. Anyone else gets 404.
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
-internal sealed class PackageAdminModel : CataloguePage
+internal sealed class PackageAdminModel(Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage
 {
     public CatalogueDetails Details { get; private set; } = null!;
 
     public bool IsOwner { get; private set; }
+
+    /// <summary>Changes adopters proposed (for the owner).</summary>
+    public IReadOnlyList<Hub.Catalog.Adoption.ContributionView> Contributions { get; private set; } = [];
+
+    /// <summary>Who runs the package and on which version.</summary>
+    public IReadOnlyList<Hub.Catalog.Adoption.AdopterRow> Adopters { get; private set; } = [];
 
     public string? Reason { get; private set; }
 
@@ -37,7 +43,7 @@ internal sealed class PackageAdminModel : CataloguePage
         }
 
         var versionId = Guid.TryParse(Request.Form["version"], out var v) ? v : Guid.Empty;
-        return Outcome(await Catalogue.PublishAsync(versionId, Actor(), cancellationToken), DoneUrl(id, "publicerad"));
+        return Outcome(await Catalogue.PublishAsync(versionId, Actor(), AdoptionLink, cancellationToken), DoneUrl(id, "publicerad"));
     }
 
     public Task<IActionResult> OnPostDeprecateAsync(Guid id, CancellationToken cancellationToken) => RetireAsync(id, CatalogueStatus.Deprecated, cancellationToken);
@@ -52,7 +58,7 @@ internal sealed class PackageAdminModel : CataloguePage
         }
 
         Reason = Request.Form["reason"].ToString();
-        return Outcome(await Catalogue.RetireAsync(id, status, Reason, Actor(), cancellationToken), DoneUrl(id, status.ToString().ToLowerInvariant()));
+        return Outcome(await Catalogue.RetireAsync(id, status, Reason, Actor(), AdoptionLink, cancellationToken), DoneUrl(id, status.ToString().ToLowerInvariant()));
     }
 
     private string DoneUrl(Guid id, string what) => Url.Content($"~/admin/katalog/paket/{id}?klart={what}");
@@ -67,6 +73,8 @@ internal sealed class PackageAdminModel : CataloguePage
         var actor = Actor();
         IsOwner = actor.IsServiceOwner && details.Package.OwnerTenantId == actor.TenantId;
         Details = details;
+        Contributions = IsOwner ? await adoptions.ContributionsToAsync(id, cancellationToken) : [];
+        Adopters = await adoptions.AdoptersAsync(id, cancellationToken);
         return IsOwner || actor.IsReviewer;
     }
 }

@@ -24,7 +24,7 @@ internal sealed record PolicyRow(string Reference, string Label);
 /// through the tenant filter: another municipality's key or version id answers 404.
 /// </summary>
 [Authorize(Policy = HubPolicies.ServiceOwner)]
-internal sealed class SubmitModel(CatalogDbContext db) : CataloguePage
+internal sealed class SubmitModel(CatalogDbContext db, Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage
 {
     /// <summary>The document kinds the page asks for, in order.</summary>
     public static IReadOnlyList<string> DocumentKinds { get; } =
@@ -59,6 +59,14 @@ internal sealed class SubmitModel(CatalogDbContext db) : CataloguePage
         }
 
         Prefill();
+
+        // The version credits the contributions the owner accepted since the last submission (the catalogue records
+        // it on the contributions too); the owner may write around it.
+        if (Existing is not null && await adoptions.ToCreditAsync(Existing.Package.Id, cancellationToken) is { Count: > 0 } credits)
+        {
+            Values["Changelog"] = string.Join("\n", credits.Select(c => Texts["Submit.Credit", c.FromName, c.Contribution.Message].Value));
+        }
+
         return Page();
     }
 

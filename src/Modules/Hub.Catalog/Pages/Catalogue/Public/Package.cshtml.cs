@@ -8,13 +8,18 @@ namespace Hub.Catalog.Pages.Catalogue.Public;
 /// adaptation policy, every published version with its changelog, and who runs which version. A deprecated or withdrawn
 /// package says so with the reason; one never published is not found.
 /// </summary>
-internal sealed class CataloguePackageModel : CataloguePage
+internal sealed class CataloguePackageModel(Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage
 {
     public CatalogueDetails Details { get; private set; } = null!;
 
     public CataloguePackageVersion Current { get; private set; } = null!;
 
     public IReadOnlyList<CataloguePackageVersion> Published { get; private set; } = [];
+
+    public IReadOnlyList<Hub.Catalog.Adoption.AdopterRow> Adopters { get; private set; } = [];
+
+    /// <summary>The contributions each version credits, by version id.</summary>
+    public ILookup<Guid, (string From, string Message)> Credits { get; private set; } = Array.Empty<(Guid, (string, string))>().ToLookup(c => c.Item1, c => c.Item2);
 
     public string Title => Language == "en" ? Details.Package.TitleEn ?? Details.Package.TitleSv : Details.Package.TitleSv;
 
@@ -29,6 +34,8 @@ internal sealed class CataloguePackageModel : CataloguePage
 
         Details = details;
         Current = current;
+        Adopters = await adoptions.AdoptersAsync(details.Package.Id, cancellationToken);
+        Credits = await adoptions.CreditsAsync(details.Package.Id, cancellationToken);
         Published = [.. details.Versions.Where(v => v.PublishedUtc is not null).OrderByDescending(v => v.PublishedUtc)];
         return Page();
     }
