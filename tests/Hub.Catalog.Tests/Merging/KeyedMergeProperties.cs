@@ -123,7 +123,7 @@ public sealed class KeyedMergeProperties
     }
 
     /// <summary>Form-like services and random changes to them.</summary>
-    private static class Generator
+    internal static class Generator
     {
         private static readonly string[] Words = ["ansökan", "barn", "skola", "kost", "allergi", "adress", "telefon", "intyg", "beslut", "avgift", "färdtjänst", "hjälp"];
 
