@@ -51,6 +51,9 @@ internal static class CatalogueTransaction
         finally
         {
             connection.EndTransaction();
+
+            // The context reads on without the ended transaction (the next query of this scope would otherwise carry it).
+            await connection.FollowAsync(db, CancellationToken.None);
         }
     }
 }
