@@ -422,6 +422,18 @@ public abstract class AdoptionTests(HubFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_owners_next_version_is_offered_for_sharing_with_the_locks_the_catalogue_has()
+    {
+        // The lock lives in the catalogue's version, not in the owner's service; sharing 1.0.1 must not quietly unlock it.
+        await ImportAsync(owner, Upstream("1.0.1"));
+        using var ownerClient = await SignedInAsync(owner, DemoAccounts.ServiceOwner);
+        var (_, page) = await ownerClient.GetStringAsync($"/{owner}/admin/katalog/dela/{Key}");
+
+        Assert.Matches($"name=\"Policy.element:{Locked}\">[^<]*(<option[^>]*>[^<]*</option>[^<]*)*<option value=\"locked\" selected", page);
+        Assert.Contains("patientdatalagen", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deprecating_a_package_warns_its_adopters()
     {
         var adoptionId = await AdoptAsync(adopter);

@@ -373,6 +373,12 @@ internal sealed class Adoptions(
             return true;
         }
 
+        if (result.Outcome == CatalogueOutcome.Conflict)
+        {
+            // Another node applied it at the same moment, or a person acted: nothing to record here.
+            return false;
+        }
+
         var culture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("sv");
         try

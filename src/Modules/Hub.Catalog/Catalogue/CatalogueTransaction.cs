@@ -11,7 +11,7 @@ internal static class CatalogueTransaction
 {
     /// <summary>
     /// Runs <paramref name="work"/> (given the time) and commits when it returns true; false when it returned false or
-    /// another request changed a row first (a concurrency token).
+    /// another request changed a row first (a concurrency token or a unique key).
     /// </summary>
     public static async Task<bool> RunAsync(HubConnection connection, DbContext db, TimeProvider clock, Func<DateTime, Task<bool>> work, CancellationToken cancellationToken)
     {
@@ -31,8 +31,10 @@ internal static class CatalogueTransaction
             {
                 done = await work(now);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
+                // A concurrency token, or a unique key another request took first (two nodes applying the same update
+                // make the same version number): someone else changed it first; nothing of this attempt stays.
                 done = false;
             }
 

@@ -176,7 +176,11 @@ internal sealed class SubmitModel(CatalogDbContext db, Hub.Catalog.Adoption.Adop
             Values["Doc." + document.Kind] = document.Url;
         }
 
-        var policy = Package.EffectiveAdaptation;
+        // The policy the owner gave the catalogue before, unless the service's own version carries one: it lives in the
+        // catalogue's version (a submission writes it there, not into the municipality's service), and a new version
+        // must not unlock a legally required text for every adopter because nobody set the lock again.
+        var previous = Existing?.Published ?? last;
+        var policy = Package.Adaptation ?? (previous is null ? null : PackageOf(previous).Adaptation) ?? AdaptationPolicy.Open;
         Values["Policy.Default"] = policy.DefaultChangeable ? "changeable" : "locked";
         foreach (var reference in policy.Changeable)
         {
