@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Hub.Catalog.Catalogue;
 
@@ -246,6 +245,4 @@ internal static class CatalogueData
 
     private static BaseService S(string key, string category, string[] sv, string[] en, string whatSv, string whatEn, params string[] keywords) =>
         new(key, category, sv, en, whatSv, whatEn, keywords);
-
-    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
