@@ -8,7 +8,6 @@ using Hub.Catalog.Packages;
 using Hub.Catalog.Resources;
 using Hub.Data;
 using Hub.Integrations.Contracts;
-using Hub.Search.Contracts;
 using Hub.Tenancy.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -23,9 +22,14 @@ namespace Hub.Catalog.Catalogue;
 /// </summary>
 internal interface ICrossTenantCatalogue
 {
-    Task<IReadOnlyList<CatalogueListing>> ListAsync(string? category, CancellationToken cancellationToken);
+    /// <summary>One page of the listed packages (of a category), in title order, and how many there are in all.</summary>
+    Task<(IReadOnlyList<CatalogueListing> Items, int Total)> ListAsync(string? category, int skip, int take, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<CatalogueListing>> SearchAsync(string query, string language, CancellationToken cancellationToken);
+    /// <summary>How many packages each category lists.</summary>
+    Task<IReadOnlyDictionary<string, int>> CategoryCountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The best 50 listed packages for a query (of a category, when given).</summary>
+    Task<IReadOnlyList<CatalogueListing>> SearchAsync(string query, string language, CancellationToken cancellationToken, string? category = null);
 
     Task<CatalogueDetails?> FindAsync(string ownerSlug, string serviceKey, CancellationToken cancellationToken);
 
@@ -74,12 +78,12 @@ internal sealed class CrossTenantCatalogue(
 
     private static readonly StringComparer SwedishOrder = StringComparer.Create(new CultureInfo("sv-SE"), ignoreCase: true);
 
-    private static readonly CatalogueStatus[] Listed = [CatalogueStatus.Published, CatalogueStatus.Deprecated];
+    private static readonly CatalogueStatus[] Listed = CatalogueSearch.Listed;
 
     // Versions still on their way into the catalogue; one that got "changes requested" keeps that as its history.
     private static readonly CatalogueStatus[] Open = [CatalogueStatus.Submitted, CatalogueStatus.Approved];
 
-    public async Task<IReadOnlyList<CatalogueListing>> ListAsync(string? category, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<CatalogueListing> Items, int Total)> ListAsync(string? category, int skip, int take, CancellationToken cancellationToken)
     {
         var query = db.CataloguePackages.AsNoTracking().Where(p => Listed.Contains(p.Status));
         if (category is not null)
@@ -87,21 +91,27 @@ internal sealed class CrossTenantCatalogue(
             query = query.Where(p => p.Category == category);
         }
 
+        // The page is cut in the database's order and put in Swedish order on screen (å, ä, ö sort last either way).
         var language = UiLanguage();
-        return [.. (await query.ToListAsync(cancellationToken)).Select(p => Listing(p, language)).OrderBy(l => l.Title, SwedishOrder)];
+        var total = await query.CountAsync(cancellationToken);
+        var page = await (language == "en" ? query.OrderBy(p => p.TitleEn ?? p.TitleSv) : query.OrderBy(p => p.TitleSv)).ThenBy(p => p.Id)
+            .Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return ([.. page.Select(p => Listing(p, language)).OrderBy(l => l.Title, SwedishOrder)], total);
     }
 
-    public async Task<IReadOnlyList<CatalogueListing>> SearchAsync(string query, string language, CancellationToken cancellationToken)
-    {
-        if (search.NeedsBuild)
-        {
-            var rows = await db.CataloguePackages.AsNoTracking().Where(p => Listed.Contains(p.Status)).ToListAsync(cancellationToken);
-            search.Replace(rows.SelectMany(SearchDocuments));
-        }
+    public async Task<IReadOnlyDictionary<string, int>> CategoryCountsAsync(CancellationToken cancellationToken) =>
+        await db.CataloguePackages.AsNoTracking().Where(p => Listed.Contains(p.Status)).GroupBy(p => p.Category)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-        var ids = search.Search(query, language, 50).Select(h => Guid.Parse(h.ServiceKey)).ToList();
-        var found = await db.CataloguePackages.AsNoTracking().Where(p => ids.Contains(p.Id) && Listed.Contains(p.Status)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        return [.. ids.Where(found.ContainsKey).Select(id => Listing(found[id], language))];
+    public async Task<IReadOnlyList<CatalogueListing>> SearchAsync(string query, string language, CancellationToken cancellationToken, string? category = null)
+    {
+        await search.EnsureAsync(cancellationToken);
+        var ids = search.Search(query, language, category is null ? 50 : 500).Select(h => Guid.Parse(h.ServiceKey)).ToList();
+
+        // By primary key, the state checked here: a state condition in SQL makes the planner walk every listed row.
+        var found = (await db.CataloguePackages.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
+            .Where(p => Listed.Contains(p.Status) && (category is null || p.Category == category)).ToDictionary(p => p.Id);
+        return [.. ids.Where(found.ContainsKey).Take(50).Select(id => Listing(found[id], language))];
     }
 
     public async Task<CatalogueDetails?> FindAsync(string ownerSlug, string serviceKey, CancellationToken cancellationToken) =>
@@ -544,14 +554,6 @@ internal sealed class CrossTenantCatalogue(
         target.SummarySv = package.Summary.Pick("sv", language).Text;
         target.SummaryEn = package.Summary.TryGetValue("en", out var summaryEn) ? summaryEn : null;
         target.Keywords = string.Join('\n', package.Keywords.Values.SelectMany(w => w));
-    }
-
-    private static IEnumerable<ServiceSearchDocument> SearchDocuments(CataloguePackage package)
-    {
-        var keywords = package.Keywords?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        return ((string[])["sv", "en"]).Select(language => new ServiceSearchDocument(
-            package.Id.ToString("N"), language, Title(package, language), language == "en" ? package.SummaryEn ?? package.SummarySv : package.SummarySv,
-            ServiceCategories.Name(package.Category, language), keywords));
     }
 
     private async Task<CatalogueDetails> DetailsAsync(CataloguePackage package, CancellationToken cancellationToken)

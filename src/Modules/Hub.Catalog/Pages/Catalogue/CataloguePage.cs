@@ -45,6 +45,45 @@ internal abstract class CataloguePage : PageModel
             : $"{Request.Scheme}://{Request.Host}/{slug}{path}";
     }
 
+    /// <summary>Packages per page of a listing.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The listing's page (<c>?sida=</c>, from 1).</summary>
+    [BindProperty(SupportsGet = true, Name = "sida")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>How many the listing has in all (for the pager).</summary>
+    public int Total { get; protected set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The address of page <paramref name="number"/> of the listing, with the page's other query values.</summary>
+    public string PageUrl(int number)
+    {
+        var query = Request.Query.Where(q => q.Key != "sida").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}").ToList();
+        if (number > 1)
+        {
+            query.Add("sida=" + number.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return Request.Path + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+    }
+
+    /// <summary>Loads one page of the listing into <see cref="Total"/> and returns it (a page past the end shows the last).</summary>
+    protected async Task<IReadOnlyList<CatalogueListing>> ListPageAsync(string? category, CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var (items, total) = await Catalogue.ListAsync(category, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        Total = total;
+        if (items.Count == 0 && total > 0 && PageNumber > PageCount)
+        {
+            PageNumber = PageCount;
+            (items, _) = await Catalogue.ListAsync(category, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        }
+
+        return items;
+    }
+
     /// <summary>The absolute address of an adoption's page on its adopter's site (for mail to adopters).</summary>
     public string AdoptionLink(string slug, Guid adoptionId) => TenantUrl(slug, $"/admin/katalog/anpassning/{adoptionId}");
 

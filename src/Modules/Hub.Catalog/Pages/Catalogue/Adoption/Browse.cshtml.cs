@@ -25,7 +25,7 @@ internal sealed class BrowseModel : AdoptionPage
         }
 
         Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim();
-        Packages = Query is null ? await Catalogue.ListAsync(null, cancellationToken) : await Catalogue.SearchAsync(Query, Language, cancellationToken);
+        Packages = Query is null ? await ListPageAsync(null, cancellationToken) : await Catalogue.SearchAsync(Query, Language, cancellationToken);
         Adopted = (await Adoptions.MineAsync(cancellationToken)).ToDictionary(a => a.Package.Id, a => a.Adoption.Id);
         return Page();
     }

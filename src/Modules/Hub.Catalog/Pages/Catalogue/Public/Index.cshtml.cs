@@ -6,7 +6,8 @@ namespace Hub.Catalog.Pages.Catalogue.Public;
 
 /// <summary>
 /// <c>/hub/katalog</c>: the shared catalogue for anyone (public services are public information): browse by category
-/// (<c>?kategori=</c>) or search (<c>?q=</c>, Lucene.Net with Swedish analysis). Only the hub's site has it.
+/// (<c>?kategori=</c>, 50 to a page, <c>?sida=</c>) or search (<c>?q=</c>, Lucene.Net with Swedish analysis, within the
+/// category when one is chosen). Only the hub's site has it.
 /// </summary>
 internal sealed class CatalogueIndexModel : CataloguePage
 {
@@ -36,13 +37,15 @@ internal sealed class CatalogueIndexModel : CataloguePage
             Category = null;
         }
 
-        var all = await Catalogue.ListAsync(null, cancellationToken);
-        Categories = [.. ServiceCategories.All.Select(c => (c.Key, ServiceCategories.Name(c.Key, Language), all.Count(p => p.Category == c.Key))).Where(c => c.Item3 > 0)];
-        Packages = Category is null ? all : [.. all.Where(p => p.Category == Category)];
         if (Query is not null)
         {
-            Hits = await Catalogue.SearchAsync(Query, Language, cancellationToken);
+            Hits = await Catalogue.SearchAsync(Query, Language, cancellationToken, Category);
+            return Page();
         }
+
+        var counts = await Catalogue.CategoryCountsAsync(cancellationToken);
+        Categories = [.. ServiceCategories.All.Select(c => (c.Key, ServiceCategories.Name(c.Key, Language), counts.GetValueOrDefault(c.Key))).Where(c => c.Item3 > 0)];
+        Packages = await ListPageAsync(Category, cancellationToken);
 
         return Page();
     }
