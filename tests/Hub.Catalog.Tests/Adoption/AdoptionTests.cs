@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Hub.Catalog.Adoption;
 using Hub.Catalog.Catalogue;
+using Hub.Catalog.Tests.Catalogue;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
 using Hub.Tenancy.Contracts;
@@ -22,7 +23,7 @@ public abstract class AdoptionTests(HubFixture fixture) : IAsyncLifetime
 {
     private const string Key = "fardtjanst";
     private const string Locked = "consent-medical";
-    private const string Coordinator = "samordnare";
+    private const string Coordinator = CatalogueMunicipalities.Coordinator;
 
     private string owner = "";
     private string adopter = "";
@@ -38,19 +39,7 @@ public abstract class AdoptionTests(HubFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<string> CreateMunicipalityAsync(string prefix, string[] services)
-    {
-        var slug = $"{prefix}{Guid.NewGuid().ToString("N")[..10]}";
-        var recipe = JsonNode.Parse(TestRecipes.Municipality(slug, $"Testkommun {slug}", services: services))!;
-        var users = recipe["steps"]!.AsArray().Single(s => (string?)s!["step"] == "users")!["users"]!.AsArray();
-        users.Add(new JsonObject
-        {
-            ["userName"] = Coordinator, ["email"] = $"{Coordinator}@{slug}.example", ["roles"] = new JsonArray("Coordinator"), ["password"] = DemoAccounts.Password,
-        });
-        var result = await fixture.Services.GetRequiredService<ITenantProvisioner>().ApplyAsync(recipe.ToJsonString());
-        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
-        return slug;
-    }
+    private Task<string> CreateMunicipalityAsync(string prefix, string[] services) => CatalogueMunicipalities.CreateAsync(fixture, prefix, services);
 
     private async Task<HubClient> SignedInAsync(string slug, string user)
     {

@@ -22,7 +22,7 @@ namespace Hub.Catalog.Tests.Catalogue;
 public abstract partial class CatalogueTests(HubFixture fixture) : IAsyncLifetime
 {
     private const string Key = "fardtjanst";
-    private const string Coordinator = "samordnare";
+    private const string Coordinator = CatalogueMunicipalities.Coordinator;
 
     private string own = "";
     private string other = "";
@@ -35,20 +35,7 @@ public abstract partial class CatalogueTests(HubFixture fixture) : IAsyncLifetim
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>A fresh municipality with the test accounts, a coordinator (member of the council) and Färdtjänst published.</summary>
-    private async Task<string> CreateMunicipalityAsync(string prefix)
-    {
-        var slug = $"{prefix}{Guid.NewGuid().ToString("N")[..10]}";
-        var recipe = JsonNode.Parse(TestRecipes.Municipality(slug, $"Testkommun {slug}", services: [Key]))!;
-        var users = recipe["steps"]!.AsArray().Single(s => (string?)s!["step"] == "users")!["users"]!.AsArray();
-        users.Add(new JsonObject
-        {
-            ["userName"] = Coordinator, ["email"] = $"{Coordinator}@{slug}.example", ["roles"] = new JsonArray("Coordinator"), ["password"] = DemoAccounts.Password,
-        });
-        var result = await fixture.Services.GetRequiredService<ITenantProvisioner>().ApplyAsync(recipe.ToJsonString());
-        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
-        return slug;
-    }
+    private Task<string> CreateMunicipalityAsync(string prefix) => CatalogueMunicipalities.CreateAsync(fixture, prefix, [Key]);
 
     private async Task<HubClient> SignedInAsync(string slug, string user)
     {
