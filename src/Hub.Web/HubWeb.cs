@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 
 namespace Hub.Web;
 
@@ -21,6 +23,8 @@ internal static class HubWeb
     public static WebApplicationBuilder AddHubWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        builder.Services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachedStringLocalizerFactory>());
         builder.Services.AddRazorPages();
         builder.Services.AddModulePages(typeof(Hub.Theme.Default.Resources.ThemeTexts).Assembly);
         // Swedish letters are written as themselves, not as numeric entities (output is still HTML-encoded).

@@ -4,20 +4,26 @@ using Hub.Audit.Contracts;
 using Hub.Audit.Data;
 using Hub.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Audit;
 
 /// <summary>Writes events as rows of the current tenant in the scope's unit of work; see <see cref="IAuditTrail"/>.</summary>
-internal sealed partial class AuditTrail(AuditDbContext db, HubConnection connection, ITenantContext tenantContext, TimeProvider clock) : IAuditTrail
+internal sealed partial class AuditTrail(IServiceProvider services, HubConnection connection, ITenantContext tenantContext, TimeProvider clock) : IAuditTrail
 {
+    private AuditDbContext? context;
+
+    // Resolved on first use: a request that records and reads nothing (most that merely may) creates no DbContext for it.
+    private AuditDbContext Db => context ??= services.GetRequiredService<AuditDbContext>();
+
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         Validate(entry);
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("Audit events are recorded inside a tenant.");
-        await connection.FollowAsync(db, cancellationToken);
+        await connection.FollowAsync(Db, cancellationToken);
 
-        db.Events.Add(new AuditRecord
+        Db.Events.Add(new AuditRecord
         {
             Id = Guid.CreateVersion7(),
             TenantId = tenant.Id,
@@ -28,12 +34,12 @@ internal sealed partial class AuditTrail(AuditDbContext db, HubConnection connec
             Actor = entry.Actor,
             Details = entry.Details,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEvent>> ForSubjectAsync(string subjectType, string subjectId, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Events.AsNoTracking()
+        var rows = await Db.Events.AsNoTracking()
             .Where(e => e.SubjectType == subjectType && e.SubjectId == subjectId)
             .OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);

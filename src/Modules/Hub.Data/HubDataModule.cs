@@ -223,6 +223,53 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs one plain query on the scope's connection, in the running transaction if there is one, and maps its first
+    /// row with <paramref name="read"/> (default when there is none). The connection is opened for the query and
+    /// closed after when it was closed, as EF Core does. For requests on the hot path where creating and first using
+    /// a DbContext costs more than the query itself; the SQL must suit both providers, and a query of tenant-owned rows
+    /// must add the tenant condition the query filters would.
+    /// </summary>
+    /// <remarks>Parameters are bound as the providers bind them for EF Core (a Guid: uuid on PostgreSQL, upper-case text on SQLite).</remarks>
+    public async Task<TResult?> QuerySingleAsync<TResult>(
+        string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<DbDataReader, TResult> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(read);
+        var database = Connection;
+        var opened = database.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await database.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = database.CreateCommand();
+#pragma warning disable CA2100 // The SQL is the caller's constant text; values go in as parameters.
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            command.Transaction = Transaction;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? read(reader) : default;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await database.CloseAsync();
+            }
+        }
+    }
+
     /// <summary>Makes a context use the running transaction.</summary>
     public async Task EnlistAsync(DbContext context)
     {

@@ -50,8 +50,18 @@ internal sealed class CaseSubmitter(
     TimeProvider clock,
     ILogger<CaseSubmitter> logger)
 {
-    public Task<Case?> FindByDraftAsync(Guid draftId, CancellationToken cancellationToken) =>
-        db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.DraftId == draftId, cancellationToken);
+    private const string CaseOfDraft = """SELECT 1 FROM cases_cases WHERE "TenantId" = @tenant AND "DraftId" = @draft""";
+
+    /// <summary>The case the draft became, if it was submitted (in the current tenant).</summary>
+    /// <remarks>
+    /// Every submission asks first, and nearly always there is none: one plain query on the unique index says so
+    /// without going through EF Core's query pipeline; only a draft that was submitted loads its case.
+    /// </remarks>
+    public async Task<Case?> FindByDraftAsync(Guid draftId, CancellationToken cancellationToken) =>
+        tenantContext.Tenant is { } tenant
+        && await connection.QuerySingleAsync(CaseOfDraft, [("@tenant", tenant.Id), ("@draft", draftId)], static _ => true, cancellationToken)
+            ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.DraftId == draftId, cancellationToken)
+            : null;
 
     public async Task<Case> SubmitAsync(Draft draft, Submission submission, CancellationToken cancellationToken)
     {
@@ -66,7 +76,7 @@ internal sealed class CaseSubmitter(
         try
         {
             await connection.EnlistAsync(db);
-            var number = await CaseNumbers.NextAsync(db, tenant, now.Year, cancellationToken);
+            var number = await CaseNumbers.NextAsync(connection, tenant, now.Year, cancellationToken);
             var form = submission.Service.Form;
             var @case = new Case
             {
@@ -156,7 +166,7 @@ internal sealed class CaseSubmitter(
             var @case = new Case
             {
                 Id = Guid.CreateVersion7(),
-                Number = await CaseNumbers.NextAsync(db, tenant, now.Year, cancellationToken),
+                Number = await CaseNumbers.NextAsync(connection, tenant, now.Year, cancellationToken),
                 ServiceId = service.ServiceId,
                 ServiceVersionId = service.VersionId,
                 ServiceKey = service.Key,
@@ -283,14 +293,17 @@ internal sealed class CultureLocalizer(IStringLocalizer inner, CultureInfo cultu
 /// <summary>Case numbers per tenant and year: <c>TYR-2026-000123</c>, from an atomic upsert (no gaps from races).</summary>
 internal static class CaseNumbers
 {
-    public static async Task<string> NextAsync(CasesDbContext db, TenantSnapshot tenant, int year, CancellationToken cancellationToken)
+    private const string Upsert = """
+        INSERT INTO cases_number_series ("TenantId", "Year", "LastNumber") VALUES (@tenant, @year, 1)
+        ON CONFLICT ("TenantId", "Year") DO UPDATE SET "LastNumber" = cases_number_series."LastNumber" + 1
+        RETURNING "LastNumber"
+        """;
+
+    /// <summary>The next number, taken in the caller's transaction on the scope's connection (a plain command: it runs inside the write lock).</summary>
+    public static async Task<string> NextAsync(HubConnection connection, TenantSnapshot tenant, int year, CancellationToken cancellationToken)
     {
-        var next = await db.Database.SqlQuery<long>($"""
-            INSERT INTO cases_number_series ("TenantId", "Year", "LastNumber") VALUES ({tenant.Id}, {year}, 1)
-            ON CONFLICT ("TenantId", "Year") DO UPDATE SET "LastNumber" = cases_number_series."LastNumber" + 1
-            RETURNING "LastNumber" AS "Value"
-            """).ToListAsync(cancellationToken);
-        return Format(tenant.Slug, year, next.Single());
+        var next = await connection.QuerySingleAsync(Upsert, [("@tenant", tenant.Id), ("@year", year)], static reader => reader.GetInt64(0), cancellationToken);
+        return Format(tenant.Slug, year, next);
     }
 
     public static string Format(string slug, int year, long number)

@@ -4,9 +4,11 @@ using Hub.Abstractions;
 using Hub.Cases.Data;
 using Hub.Cases.Domain;
 using Hub.Catalog.Contracts;
+using Hub.Data;
 using Hub.Forms.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Cases.Intake;
@@ -50,8 +52,20 @@ internal static class AnonymousKey
 }
 
 /// <summary>Creates, finds (for their owner only), saves and removes drafts.</summary>
-internal sealed class DraftStore(CasesDbContext db, TimeProvider clock, IOptions<CasesOptions> options)
+internal sealed class DraftStore(IServiceProvider services, HubConnection connection, ITenantContext tenantContext, TimeProvider clock, IOptions<CasesOptions> options)
 {
+    // Every column of Draft, in the order ReadAsync maps them; table and columns as CasesDbContext maps them.
+    private const string SelectById = """
+        SELECT "Id", "TenantId", "ServiceKey", "ServiceVersionId", "OwnerPersonalIdentityNumber", "AnonymousKeyHash",
+               "Language", "AnswersJson", "CurrentPage", "CreatedUtc", "UpdatedUtc", "ExpiresUtc"
+        FROM cases_drafts WHERE "Id" = @id AND "TenantId" = @tenant
+        """;
+
+    private CasesDbContext? context;
+
+    // Resolved on first write: reading a draft (every step and review request) needs no DbContext.
+    private CasesDbContext Db => context ??= services.GetRequiredService<CasesDbContext>();
+
     public async Task<Draft> CreateAsync(PublishedService service, Citizen? citizen, string? anonymousKeyHash, string language, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -67,17 +81,43 @@ internal sealed class DraftStore(CasesDbContext db, TimeProvider clock, IOptions
             CreatedUtc = now,
         };
         Touch(draft, now);
-        db.Drafts.Add(draft);
-        await db.SaveChangesAsync(cancellationToken);
+        Db.Drafts.Add(draft);
+        await Db.SaveChangesAsync(cancellationToken);
         return draft;
     }
 
-    /// <summary>The draft if it exists, has not expired and belongs to this citizen or (anonymous) this browser.</summary>
+    /// <summary>
+    /// The draft if it exists in the current tenant, has not expired and belongs to this citizen or (anonymous) this
+    /// browser. It is not tracked: <see cref="SaveAsync"/> attaches it, and a submission removes it through its context.
+    /// </summary>
+    /// <remarks>
+    /// Read with one plain command on the scope's connection rather than through EF Core: this runs on every step and
+    /// review request, and creating and first using a DbContext (its service scope, the provider registering its SQLite
+    /// functions on the connection, change tracking) cost more than the query. The tenant condition is the one
+    /// CasesDbContext's query filter adds.
+    /// </remarks>
     public async Task<Draft?> FindAsync(Guid id, Citizen? citizen, string? anonymousKeyHash, CancellationToken cancellationToken)
     {
-        var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var draft = await ReadAsync(id, cancellationToken);
         return draft is not null && draft.ExpiresUtc > clock.GetUtcNow().UtcDateTime && IsOwner(draft, citizen, anonymousKeyHash) ? draft : null;
     }
+
+    private async Task<Draft?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        tenantContext.Tenant is not { } tenant ? null : await connection.QuerySingleAsync(SelectById, [("@id", id), ("@tenant", tenant.Id)], static reader => new Draft
+        {
+            Id = reader.GetGuid(0),
+            TenantId = reader.GetGuid(1),
+            ServiceKey = reader.GetString(2),
+            ServiceVersionId = reader.GetGuid(3),
+            OwnerPersonalIdentityNumber = reader.IsDBNull(4) ? null : reader.GetString(4),
+            AnonymousKeyHash = reader.IsDBNull(5) ? null : reader.GetString(5),
+            Language = reader.GetString(6),
+            AnswersJson = reader.GetString(7),
+            CurrentPage = reader.IsDBNull(8) ? null : reader.GetString(8),
+            CreatedUtc = reader.GetDateTime(9),
+            UpdatedUtc = reader.GetDateTime(10),
+            ExpiresUtc = reader.GetDateTime(11),
+        }, cancellationToken);
 
     public static bool IsOwner(Draft draft, Citizen? citizen, string? anonymousKeyHash) =>
         draft.OwnerPersonalIdentityNumber is { } owner
@@ -86,17 +126,27 @@ internal sealed class DraftStore(CasesDbContext db, TimeProvider clock, IOptions
 
     public async Task SaveAsync(Draft draft, IReadOnlyDictionary<string, AnswerValue> answers, string? currentPage, CancellationToken cancellationToken)
     {
+        Attach(draft);
         draft.AnswersJson = AnswerJson.Write(answers);
         draft.CurrentPage = currentPage;
         Touch(draft, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Tracks a draft read by <see cref="FindAsync"/> as it is now, so that changes made after are saved.</summary>
+    public void Attach(Draft draft)
+    {
+        if (Db.Entry(draft).State == EntityState.Detached)
+        {
+            Db.Drafts.Attach(draft);
+        }
     }
 
     /// <summary>The citizen's unexpired drafts, newest first.</summary>
     public async Task<IReadOnlyList<Draft>> ListAsync(Citizen citizen, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Drafts.AsNoTracking()
+        return await Db.Drafts.AsNoTracking()
             .Where(d => d.OwnerPersonalIdentityNumber == citizen.PersonalIdentityNumber && d.ExpiresUtc > now)
             .OrderByDescending(d => d.UpdatedUtc)
             .ToListAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Integrations.Timers;
 
@@ -30,9 +31,14 @@ internal sealed class TimerOptions
 }
 
 /// <summary>Writes timers as rows of the current tenant in the scope's unit of work (see <see cref="IDurableTimers"/>).</summary>
-internal sealed partial class DurableTimers(IntegrationsDbContext db, HubConnection connection, ITenantContext tenantContext, TimeProvider clock)
+internal sealed partial class DurableTimers(IServiceProvider services, HubConnection connection, ITenantContext tenantContext, TimeProvider clock)
     : IDurableTimers
 {
+    private IntegrationsDbContext? context;
+
+    // Resolved on first use: a request that sets no timer (a submission to a service without an SLA) creates no DbContext for it.
+    private IntegrationsDbContext Db => context ??= services.GetRequiredService<IntegrationsDbContext>();
+
     public async Task ScheduleAsync(TimerRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,11 +49,11 @@ internal sealed partial class DurableTimers(IntegrationsDbContext db, HubConnect
         }
 
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("Timers are set inside a tenant.");
-        await connection.FollowAsync(db, cancellationToken);
+        await connection.FollowAsync(Db, cancellationToken);
         await Pending(request.Kind, request.Subject)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, DurableTimerStatus.Cancelled), cancellationToken);
         var due = request.DueAt.UtcDateTime;
-        db.Timers.Add(new DurableTimer
+        Db.Timers.Add(new DurableTimer
         {
             Id = Guid.CreateVersion7(),
             TenantId = tenant.Id,
@@ -59,21 +65,21 @@ internal sealed partial class DurableTimers(IntegrationsDbContext db, HubConnect
             NextAttemptAt = due,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<bool> CancelAsync(string kind, string subject, CancellationToken cancellationToken = default)
     {
         Validate(kind, subject);
         _ = tenantContext.Tenant ?? throw new InvalidOperationException("Timers are cancelled inside a tenant.");
-        await connection.FollowAsync(db, cancellationToken);
+        await connection.FollowAsync(Db, cancellationToken);
         return await Pending(kind, subject)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, DurableTimerStatus.Cancelled), cancellationToken) > 0;
     }
 
     /// <summary>The tenant's pending timer of this kind and subject (the query filter keeps it in the tenant).</summary>
     private IQueryable<DurableTimer> Pending(string kind, string subject) =>
-        db.Timers.Where(t => t.Kind == kind && t.Subject == subject && t.Status == DurableTimerStatus.Pending);
+        Db.Timers.Where(t => t.Kind == kind && t.Subject == subject && t.Status == DurableTimerStatus.Pending);
 
     internal static void Validate(string kind, string subject)
     {

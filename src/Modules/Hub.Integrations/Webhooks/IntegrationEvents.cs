@@ -20,6 +20,8 @@ internal sealed partial class IntegrationEvents(
     IServiceProvider services, HubConnection connection, ITenantContext tenantContext, WebhookDispatchSignal signal, TimeProvider clock)
     : IIntegrationEvents, IDisposable
 {
+    private const string AnyActiveWebhook = """SELECT 1 FROM integrations_webhooks WHERE "TenantId" = @tenant AND "Active" """;
+
     private IntegrationsDbContext? context;
     private readonly CommitWake wake = new(signal, connection);
 
@@ -32,6 +34,14 @@ internal sealed partial class IntegrationEvents(
         if (!EventType().IsMatch(integrationEvent.Type) || integrationEvent.Subject is not { Length: > 0 and <= 200 })
         {
             throw new ArgumentException("An event needs a type such as 'case.submitted' and a subject of 1–200 characters.", nameof(integrationEvent));
+        }
+
+        // Most municipalities have no active webhook: one plain query says so without creating the module's DbContext
+        // (a submission publishes an event inside its write transaction, so this is time every other submission waits).
+        if (tenantContext.Tenant is not { } tenant
+            || await connection.QuerySingleAsync(AnyActiveWebhook, [("@tenant", tenant.Id)], static _ => true, cancellationToken) is false)
+        {
+            return;
         }
 
         await connection.FollowAsync(Db, cancellationToken);

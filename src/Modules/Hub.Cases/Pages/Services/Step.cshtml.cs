@@ -8,6 +8,7 @@ using Hub.Forms.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Hub.Cases.Pages.Services;
@@ -18,8 +19,11 @@ namespace Hub.Cases.Pages.Services;
 /// </summary>
 [RequestSizeLimit(UploadLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.RequestBytes)]
-internal sealed class StepModel(DraftStore drafts, CasesDbContext db, FileStore files, ITenantContext tenantContext, IStringLocalizer<CasesTexts> texts) : IntakePage
+internal sealed class StepModel(DraftStore drafts, FileStore files, ITenantContext tenantContext, IStringLocalizer<CasesTexts> texts) : IntakePage
 {
+    // Only posts with files need the context; a step GET then creates none.
+    private CasesDbContext Db => HttpContext.RequestServices.GetRequiredService<CasesDbContext>();
+
     public FormPage FormPage { get; private set; } = null!;
 
     public FormView View { get; private set; } = null!;
@@ -202,11 +206,11 @@ internal sealed class StepModel(DraftStore drafts, CasesDbContext db, FileStore 
             posted.Remove(parts[1]);
         }
 
-        var row = await db.Files.SingleOrDefaultAsync(f => f.Id == fileId && f.DraftId == Draft.Id, cancellationToken);
+        var row = await Db.Files.SingleOrDefaultAsync(f => f.Id == fileId && f.DraftId == Draft.Id, cancellationToken);
         if (row is not null)
         {
-            db.Files.Remove(row);
-            await db.SaveChangesAsync(cancellationToken);
+            Db.Files.Remove(row);
+            await Db.SaveChangesAsync(cancellationToken);
             files.Delete(row.TenantId, row.Id);
         }
     }
@@ -269,12 +273,12 @@ internal sealed class StepModel(DraftStore drafts, CasesDbContext db, FileStore 
                 var fileId = Guid.CreateVersion7();
                 await using var content = upload.OpenReadStream();
                 var (length, sha) = await files.SaveAsync(tenantId, fileId, content, cancellationToken);
-                db.Files.Add(new StoredFile
+                Db.Files.Add(new StoredFile
                 {
                     Id = fileId, DraftId = Draft.Id, ElementKey = element.Key, FileName = name, ContentType = verdict.MediaType,
                     Length = length, Sha256 = sha, CreatedUtc = DateTime.UtcNow,
                 });
-                await db.SaveChangesAsync(cancellationToken);
+                await Db.SaveChangesAsync(cancellationToken);
                 kept.Add(new UploadedFile(fileId.ToString(), name, verdict.MediaType, length));
             }
 
