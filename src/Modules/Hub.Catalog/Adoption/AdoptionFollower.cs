@@ -1,7 +1,7 @@
 using Hub.Abstractions;
 using Hub.Catalog.Catalogue;
 using Hub.Catalog.Data;
-using Hub.Integrations.Workers;
+using Hub.Integrations.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,5 @@
 using Hub.Data;
+using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
 using Hub.Integrations.Workers;

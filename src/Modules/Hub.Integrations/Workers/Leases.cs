@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Hub.Data;
+using Hub.Integrations.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Integrations.Workers;
@@ -85,42 +86,6 @@ internal static class Leases
     }
 }
 
-/// <summary>Wakes a node's worker when there is new work; a wake while it is busy is kept for after.</summary>
-internal class WakeSignal : IDisposable
-{
-    private readonly SemaphoreSlim semaphore = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            semaphore.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: one pending wake covers any amount of new work.
-        }
-    }
-
-    public Task WaitAsync(CancellationToken cancellationToken) => semaphore.WaitAsync(cancellationToken);
-
-    /// <summary>Sleeps for <paramref name="wait"/> or until woken, whichever comes first.</summary>
-    public async Task SleepAsync(TimeSpan wait, TimeProvider clock, CancellationToken stoppingToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var woken = WaitAsync(stop.Token);
-        var elapsed = Task.Delay(wait, clock, stop.Token);
-        await Task.WhenAny(woken, elapsed);
-        await stop.CancelAsync();
-    }
-
-    public void Dispose()
-    {
-        semaphore.Dispose();
-        GC.SuppressFinalize(this);
-    }
-}
-
 /// <summary>Wakes a worker once rows written in a scope can be seen: at once without a transaction, else when the scope ends.</summary>
 internal sealed class CommitWake(WakeSignal signal, HubConnection connection) : IDisposable
 {
@@ -144,51 +109,6 @@ internal sealed class CommitWake(WakeSignal signal, HubConnection connection) : 
         if (armed)
         {
             signal.Notify();
-        }
-    }
-}
-
-/// <summary>The loop of the module's background workers.</summary>
-internal static class WorkerLoop
-{
-    /// <summary>
-    /// Runs pass after pass until stopped: a pass returns how long the node may sleep; a pass that fails (a database
-    /// outage, say) is logged and followed by a sleep of <paramref name="pollInterval"/>, so the worker never stops for good.
-    /// </summary>
-    public static async Task RunAsync(
-        Func<CancellationToken, Task<TimeSpan>> pass, Func<TimeSpan, CancellationToken, Task> sleep, TimeSpan pollInterval,
-        Action<Exception> logFailure, CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TimeSpan wait;
-            try
-            {
-                wait = await pass(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Whatever a pass throws is logged; the next pass tries again.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                logFailure(exception);
-                wait = pollInterval;
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                try
-                {
-                    await sleep(wait, stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
         }
     }
 }
