@@ -379,19 +379,8 @@ internal sealed class Adoptions(
             return false;
         }
 
-        var culture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("sv");
-        try
-        {
-            var why = result.Outcome == CatalogueOutcome.Conflict ? texts["Problem.Conflict"].Value
-                : string.Join(" ", result.Problems.Take(5).Select(p => texts[p.Key, [.. p.Arguments]].Value));
-            await MarkTriedAsync(id, latest.Value, why.Length > 2000 ? why[..2000] : why, cancellationToken);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
-
+        var why = StaffLanguage.Swedish(() => string.Join(" ", result.Problems.Take(5).Select(p => texts[p.Key, [.. p.Arguments]].Value)));
+        await MarkTriedAsync(id, latest.Value, why.Length > 2000 ? why[..2000] : why, cancellationToken);
         return false;
     }
 
@@ -724,7 +713,7 @@ internal sealed class Adoptions(
         }, cancellationToken);
     }
 
-    private string Note(string key, string title, string version) => Swedish(() => texts[key, title, version].Value);
+    private string Note(string key, string title, string version) => StaffLanguage.Swedish(() => texts[key, title, version].Value);
 
     private async Task MailAsync(string? to, string key, object[] arguments, CancellationToken cancellationToken)
     {
@@ -733,23 +722,8 @@ internal sealed class Adoptions(
             return;
         }
 
-        var (subject, body) = Swedish(() => (texts[key + ".Subject", arguments].Value, texts[key + ".Body", arguments].Value));
+        var (subject, body) = StaffLanguage.Swedish(() => (texts[key + ".Subject", arguments].Value, texts[key + ".Body", arguments].Value));
         await outbox.EnqueueAsync(new OutgoingEmail(to, subject, body), cancellationToken);
-    }
-
-    /// <summary>Staff mail and version notes are written in Swedish, the hub's language, whatever the page's language.</summary>
-    private static T Swedish<T>(Func<T> write)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("sv");
-        try
-        {
-            return write();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
     }
 
     private string TenantName(Guid tenantId) => tenants.All.FirstOrDefault(t => t.Id == tenantId)?.Settings.DisplayName ?? "";

@@ -516,20 +516,10 @@ internal sealed class CrossTenantCatalogue(
     private async Task TellSubmitterAsync(
         string to, CataloguePackage package, CataloguePackageVersion version, CatalogueStatus outcome, string? comment, string link, CancellationToken cancellationToken)
     {
-        // Staff mail goes out in Swedish, the hub's language, whatever the reviewer's page language was.
-        var culture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("sv");
-        try
-        {
-            var key = outcome == CatalogueStatus.Approved ? "Mail.Approved" : "Mail.ChangesRequested";
-            var subject = texts[key + ".Subject", package.TitleSv, version.Version].Value;
-            var body = texts[key + ".Body", package.TitleSv, version.Version, comment ?? "–", link].Value;
-            await outbox.EnqueueAsync(new OutgoingEmail(to, subject, body), cancellationToken);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
+        var key = outcome == CatalogueStatus.Approved ? "Mail.Approved" : "Mail.ChangesRequested";
+        var (subject, body) = StaffLanguage.Swedish(() =>
+            (texts[key + ".Subject", package.TitleSv, version.Version].Value, texts[key + ".Body", package.TitleSv, version.Version, comment ?? "–", link].Value));
+        await outbox.EnqueueAsync(new OutgoingEmail(to, subject, body), cancellationToken);
     }
 
     private static void MakePublished(CataloguePackage package, CataloguePackageVersion version, DateTime now)

@@ -59,11 +59,7 @@ internal sealed class UpdateModel : AdoptionPage
             Preview = LocalChanges.Between(LocalChanges.Normalize(View.Local!.Content, key), LocalChanges.Normalize(ServicePackageJson.WriteCanonical(result), key));
         }
 
-        foreach (var conflict in Plan.Merge.Conflicts)
-        {
-            ModelState.AddModelError(FieldOf(conflict), Texts["Adoption.Problem.Conflict", conflict.Path]);
-        }
-
+        ShowOpenConflicts();
         return Page();
     }
 
@@ -85,11 +81,7 @@ internal sealed class UpdateModel : AdoptionPage
         if (result.Outcome == Hub.Catalog.Catalogue.CatalogueOutcome.Refused)
         {
             // Conflicts go next to their choice; anything else to the summary.
-            foreach (var conflict in Plan.Merge.Conflicts)
-            {
-                ModelState.AddModelError(FieldOf(conflict), Texts["Adoption.Problem.Conflict", conflict.Path]);
-            }
-
+            ShowOpenConflicts();
             AddProblems(result.Problems.Where(p => p.Key != "Adoption.Problem.Conflict"));
             return Page();
         }
@@ -102,6 +94,15 @@ internal sealed class UpdateModel : AdoptionPage
 
     public int Index(MergeConflict conflict) =>
         Plan.Merge.Conflicts.Concat(Plan.Merge.Resolved).Select((c, i) => (c, i)).First(x => x.c.Path == conflict.Path).i;
+
+    /// <summary>Puts "choose a side" next to each conflict still without a choice.</summary>
+    private void ShowOpenConflicts()
+    {
+        foreach (var conflict in Plan.Merge.Conflicts)
+        {
+            ModelState.AddModelError(FieldOf(conflict), Texts["Adoption.Problem.Conflict", conflict.Path]);
+        }
+    }
 
     private void ReadChoices()
     {
