@@ -56,7 +56,7 @@ public abstract class CitizenJourneyTests(HubFixture fixture) : IAsyncLifetime
         Assert.Equal(receipts[0], again.Location().Contains("/kvitto/", StringComparison.Ordinal) ? again.Location() : (await client.GetAsync(again.Location())).Location());
 
         // The next case takes the next number: no number was used up by the repeats.
-        var next = await SubmitFeedbackAsync(client);
+        var next = await client.SubmitFeedbackAsync(slug);
         Assert.Equal(NumberOf(receipts[0]) + 1, NumberOf(next));
     }
 
@@ -151,7 +151,7 @@ public abstract class CitizenJourneyTests(HubFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, crossed.StatusCode);
         Assert.Contains("utkast=saknas", crossed.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
-        var receipt = await SubmitFeedbackAsync(client);
+        var receipt = await client.SubmitFeedbackAsync(slug);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetStringAsync(receipt.Replace($"/{slug}/", $"/{other}/", StringComparison.Ordinal))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetStringAsync($"/{other}/mina-sidor/arenden/{CaseNumber(receipt)}")).Status);
     }
@@ -223,15 +223,6 @@ public abstract class CitizenJourneyTests(HubFixture fixture) : IAsyncLifetime
         var (_, html) = await client.GetStringAsync(step);
         Assert.DoesNotContain("dir=\"rtl\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(" lang=\"", html.Split("<main", 2)[1].Split("</main>")[0], StringComparison.Ordinal);
-    }
-
-    private async Task<string> SubmitFeedbackAsync(HubClient client)
-    {
-        var step = await client.StartAsync(slug, "synpunkter");
-        using var first = await client.StepAsync(step, [F("feedback-type", "other"), F("area", "other-area"), F("feedback", "Tack för en fin park.")]);
-        using var second = await client.StepAsync(first.Location(), [F("wants-answer", "no")]);
-        using var submitted = await client.SubmitAsync(second.Location());
-        return submitted.Location();
     }
 
     private static int NumberOf(string receipt) => int.Parse(receipt[^6..], System.Globalization.CultureInfo.InvariantCulture);

@@ -71,6 +71,16 @@ public static partial class Intake
         return CaseNumber(submitted.Location());
     }
 
+    /// <summary>An anonymous Synpunkt at <paramref name="tenant"/>, both pages answered and submitted; returns the receipt's path.</summary>
+    public static async Task<string> SubmitFeedbackAsync(this HubClient client, string tenant, string feedback = "Tack för en fin park.")
+    {
+        var step = await client.StartAsync(tenant, "synpunkter");
+        using var first = await client.StepAsync(step, [F("feedback-type", "other"), F("area", "other-area"), F("feedback", feedback)]);
+        using var second = await client.StepAsync(first.Location(), [F("wants-answer", "no")]);
+        using var submitted = await client.SubmitAsync(second.Location());
+        return submitted.Location();
+    }
+
     /// <summary>
     /// A logged-in citizen applies for Ekonomiskt bistånd at <paramref name="tenant"/>, living as
     /// <paramref name="housingType"/> (<c>rental</c>, <c>no-home</c>, …), with a bank statement; returns the case number.

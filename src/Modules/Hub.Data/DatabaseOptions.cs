@@ -11,6 +11,9 @@ public sealed class DatabaseOptions
 
     /// <summary>ADO.NET connection string; for SQLite defaults to <c>App_Data/hub.db</c> under the content root.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite: how often <see cref="SqliteCheckpointer"/> copies the write-ahead log into the database file (default 200 ms).</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 }
 
 /// <summary>Database engines the hub supports; both are tested against real servers.</summary>

@@ -34,7 +34,9 @@ public static class HubDataModule
                     options.ConnectionString = $"Data Source={file};Pooling=True;Default Timeout=30";
                 }
             })
-            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "Hub:Database:ConnectionString is required for PostgreSQL.");
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), "Hub:Database:ConnectionString is required for PostgreSQL.")
+            .Validate(options => options.CheckpointInterval >= TimeSpan.FromMilliseconds(10) && options.CheckpointInterval <= TimeSpan.FromMinutes(1),
+                "Hub:Database:CheckpointInterval must be 00:00:00.010–00:01:00.");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<HubConnection>();
         builder.Services.AddHubDbContext<DataProtectionKeysDbContext, SqliteDataProtectionKeysDbContext, PostgresDataProtectionKeysDbContext>(
@@ -43,6 +45,7 @@ public static class HubDataModule
             .SetApplicationName("Hub")
             .PersistKeysToDbContext<DataProtectionKeysDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddHostedService<SqliteCheckpointer>();
         return builder;
     }
 
@@ -232,10 +235,36 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
     /// </summary>
     /// <remarks>Parameters are bound as the providers bind them for EF Core (a Guid: uuid on PostgreSQL, upper-case text on SQLite).</remarks>
     public async Task<TResult?> QuerySingleAsync<TResult>(
-        string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<DbDataReader, TResult> read, CancellationToken cancellationToken = default)
+        string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<DbDataReader, TResult> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return await RunAsync(sql, parameters, async command =>
+        {
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? read(reader) : default;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one plain command (an insert, update or delete) on the scope's connection, as <see cref="QuerySingleAsync"/>
+    /// does, and returns the number of rows it changed. A null value is written as SQL NULL.
+    /// </summary>
+    public Task<int> ExecuteAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken = default) =>
+        RunAsync(sql, parameters, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Whether an exception from a command or a save is a unique-index violation (two writers inserting the same key).</summary>
+    public static bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        DbUpdateException update when update.InnerException is { } inner => IsUniqueViolation(inner),
+        _ => false,
+    };
+
+    private async Task<TResult> RunAsync<TResult>(
+        string sql, IEnumerable<(string Name, object? Value)> parameters, Func<DbCommand, Task<TResult>> run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(read);
         var database = Connection;
         var opened = database.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -254,12 +283,11 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                parameter.Value = value;
+                parameter.Value = value ?? DBNull.Value;
                 command.Parameters.Add(parameter);
             }
 
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? read(reader) : default;
+            return await run(command);
         }
         finally
         {

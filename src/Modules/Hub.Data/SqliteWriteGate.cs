@@ -25,13 +25,21 @@ internal static class SqliteWriteGate
 
     private static readonly object Done = new();
 
+    /// <summary>
+    /// SQLite's own checkpoint, left as a safety net for when <see cref="SqliteCheckpointer"/> falls behind: at 10,000
+    /// pages (about 40 MB of log) instead of SQLite's 1,000.
+    /// </summary>
+    public const int AutoCheckpointPages = 10_000;
+
     public static SemaphoreSlim For(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
     /// <summary>
     /// Every opened connection commits with <c>synchronous=NORMAL</c>, SQLite's setting for WAL: a committed
     /// transaction survives the process being killed (the WAL is written before commit returns); only a power cut
     /// may lose the last commits. Production deployments that need more run PostgreSQL. The busy timeout follows
-    /// the connection string's <c>Default Timeout</c>.
+    /// the connection string's <c>Default Timeout</c>. Temporary tables and statement journals stay in memory (as
+    /// files they were created and deleted on every multi-row write), and checkpoints are left to
+    /// <see cref="SqliteCheckpointer"/>.
     /// </summary>
     /// <remarks>
     /// Both settings belong to SQLite's connection handle, which the pool keeps open and hands out again, so they are
@@ -46,7 +54,7 @@ internal static class SqliteWriteGate
                 && opened.Handle is { } handle && !Configured.TryGetValue(handle, out _))
             {
                 using var pragma = opened.CreateCommand();
-                pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyMilliseconds};";
+                pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint={AutoCheckpointPages}; PRAGMA busy_timeout={busyMilliseconds};";
                 pragma.ExecuteNonQuery();
                 Configured.AddOrUpdate(handle, Done);
             }

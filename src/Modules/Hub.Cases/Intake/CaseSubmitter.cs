@@ -72,59 +72,76 @@ internal sealed class CaseSubmitter(
 
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");
         var now = clock.GetUtcNow();
+        // On SQLite the transaction below is the node's one writer at a time, so everything that does not need it is
+        // done first: the case and its history are built before the turn to write.
+        var form = submission.Service.Form;
+        var @case = new Case
+        {
+            Id = Guid.CreateVersion7(),
+            Number = "", // taken in the transaction
+            ServiceId = submission.Service.ServiceId,
+            ServiceVersionId = submission.Service.VersionId,
+            ServiceKey = submission.Service.Key,
+            DraftId = draft.Id,
+            Language = draft.Language,
+            AnswersJson = AnswerJson.Write(submission.Answers),
+            SubmissionHash = AnswerJson.Hash(submission.Service.ContentHash, submission.Answers),
+            SubmitterPersonalIdentityNumber = submission.Citizen?.PersonalIdentityNumber,
+            SubmitterName = submission.Citizen?.Name,
+            AnonymousKeyHash = submission.Citizen is null ? draft.AnonymousKeyHash : null,
+            ContactEmail = SubmittedValues.ContactEmail(form, submission.Answers),
+            SubmittedUtc = now.UtcDateTime,
+            UpdatedUtc = now.UtcDateTime,
+            ExpectedDecisionBy = DateOnly.FromDateTime(now.UtcDateTime).AddDays(submission.Service.Package.HandlingDays),
+        };
+
+        var signatures = Signatures(@case, form, submission, now.UtcDateTime).ToList();
+        var (state, group) = CaseWorkflow.Start(submission.Service, submission.Answers, DateOnly.FromDateTime(now.UtcDateTime));
+        @case.StateKey = state.Key;
+        @case.HandlingGroup = group;
+        @case.Confidential = submission.Service.Package.Confidential;
+        @case.Status = signatures.Any(s => s.Status == SignatureStatus.Pending) ? CaseStatus.WaitingForSignature : CaseWorkflow.StatusOf(state.Category);
+        var events = new List<CaseEvent>
+        {
+            new() { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "Submitted", Actor = submission.Citizen?.Name },
+        };
+        if (submission.Signature is not null)
+        {
+            events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "SignedBySubmitter", Actor = submission.Signature.Name });
+        }
+
+        @case.TenantId = tenant.Id;
+        foreach (var e in events)
+        {
+            e.TenantId = tenant.Id;
+        }
+
+        var keptFiles = submission.Answers.Values.OfType<FileAnswer>().SelectMany(f => f.Files).Select(f => f.Id).ToHashSet();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await connection.EnlistAsync(db);
-            var number = await CaseNumbers.NextAsync(connection, tenant, now.Year, cancellationToken);
-            var form = submission.Service.Form;
-            var @case = new Case
+            @case.Number = await CaseNumbers.NextAsync(connection, tenant, now.Year, cancellationToken);
+            // The case, its history and the draft's removal are plain commands: through EF Core they were the larger
+            // part of the time a submission holds SQLite's one writer.
+            await CaseRows.InsertAsync(connection, @case, events, cancellationToken);
+            if (signatures.Count > 0 || keptFiles.Count > 0)
             {
-                Id = Guid.CreateVersion7(),
-                Number = number,
-                ServiceId = submission.Service.ServiceId,
-                ServiceVersionId = submission.Service.VersionId,
-                ServiceKey = submission.Service.Key,
-                DraftId = draft.Id,
-                Language = draft.Language,
-                AnswersJson = AnswerJson.Write(submission.Answers),
-                SubmissionHash = AnswerJson.Hash(submission.Service.ContentHash, submission.Answers),
-                SubmitterPersonalIdentityNumber = submission.Citizen?.PersonalIdentityNumber,
-                SubmitterName = submission.Citizen?.Name,
-                AnonymousKeyHash = submission.Citizen is null ? draft.AnonymousKeyHash : null,
-                ContactEmail = SubmittedValues.ContactEmail(form, submission.Answers),
-                SubmittedUtc = now.UtcDateTime,
-                UpdatedUtc = now.UtcDateTime,
-                ExpectedDecisionBy = DateOnly.FromDateTime(now.UtcDateTime).AddDays(submission.Service.Package.HandlingDays),
-            };
-
-            var signatures = Signatures(@case, form, submission, now.UtcDateTime).ToList();
-            var (state, group) = CaseWorkflow.Start(submission.Service, submission.Answers, DateOnly.FromDateTime(now.UtcDateTime));
-            @case.StateKey = state.Key;
-            @case.HandlingGroup = group;
-            @case.Confidential = submission.Service.Package.Confidential;
-            @case.Status = signatures.Any(s => s.Status == SignatureStatus.Pending) ? CaseStatus.WaitingForSignature : CaseWorkflow.StatusOf(state.Category);
-            db.Cases.Add(@case);
-            db.Signatures.AddRange(signatures);
-            db.Events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "Submitted", Actor = submission.Citizen?.Name });
-            if (submission.Signature is not null)
-            {
-                db.Events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "SignedBySubmitter", Actor = submission.Signature.Name });
-            }
-
-            var keptFiles = submission.Answers.Values.OfType<FileAnswer>().SelectMany(f => f.Files).Select(f => f.Id).ToHashSet();
-            // Only kept files move to the case (the others stay with the draft's id), so without any there is nothing to read.
-            foreach (var file in keptFiles.Count == 0 ? [] : await db.Files.Where(f => f.DraftId == draft.Id).ToListAsync(cancellationToken))
-            {
-                if (keptFiles.Contains(file.Id.ToString()))
+                await connection.EnlistAsync(db);
+                db.Signatures.AddRange(signatures);
+                // Only kept files move to the case (the others stay with the draft's id).
+                foreach (var file in keptFiles.Count == 0 ? [] : await db.Files.Where(f => f.DraftId == draft.Id).ToListAsync(cancellationToken))
                 {
-                    file.DraftId = null;
-                    file.CaseId = @case.Id;
+                    if (keptFiles.Contains(file.Id.ToString()))
+                    {
+                        file.DraftId = null;
+                        file.CaseId = @case.Id;
+                    }
                 }
+
+                await db.SaveChangesAsync(cancellationToken);
             }
 
-            db.Drafts.Remove(draft);
-            await db.SaveChangesAsync(cancellationToken);
+            await CaseRows.DeleteDraftAsync(connection, tenant.Id, draft.Id, cancellationToken);
             await QueueEmailsAsync(@case, submission, signatures, tenant, cancellationToken);
             await CaseSla.ScheduleAsync(timers, @case, submission.Service, submission.SiteUrl, cancellationToken);
             // The citizen's confirmation is the receipt mail above; the group hears of a new case from the workflow.
@@ -134,7 +151,7 @@ internal sealed class CaseSubmitter(
             logger.LogInformation("Case {Number} submitted for service {Service} version {Version}", @case.Number, @case.ServiceKey, submission.Service.Version);
             return @case;
         }
-        catch (DbUpdateException)
+        catch (Exception exception) when (HubConnection.IsUniqueViolation(exception))
         {
             // Another request for the same draft won the race (a double click reaching two nodes): its case is the answer.
             await transaction.RollbackAsync(CancellationToken.None);
@@ -288,6 +305,51 @@ internal sealed class CultureLocalizer(IStringLocalizer inner, CultureInfo cultu
             CultureInfo.CurrentUICulture = previous;
         }
     }
+}
+
+/// <summary>The rows of a new case, written with plain commands in the submission's transaction.</summary>
+/// <remarks>Columns and values as <see cref="CasesDbContext"/> maps them (status as its name); the columns left out are null.</remarks>
+internal static class CaseRows
+{
+    private const string InsertCase = """
+        INSERT INTO cases_cases ("Id", "TenantId", "Number", "ServiceId", "ServiceVersionId", "ServiceKey", "DraftId", "Language",
+            "AnswersJson", "SubmissionHash", "SubmitterPersonalIdentityNumber", "SubmitterName", "AnonymousKeyHash", "ContactEmail",
+            "Status", "SubmittedUtc", "ExpectedDecisionBy", "UpdatedUtc", "StateKey", "HandlingGroup", "Confidential", "Channel")
+        VALUES (@id, @tenant, @number, @service, @version, @key, @draft, @language, @answers, @hash, @pnr, @name, @anonymous, @email,
+            @status, @submitted, @expected, @updated, @state, @group, @confidential, @channel)
+        """;
+
+    private const string InsertEvent = """
+        INSERT INTO cases_events ("Id", "TenantId", "CaseId", "AtUtc", "Status", "Kind", "Actor", "StateKey")
+        VALUES (@id, @tenant, @case, @at, @status, @kind, @actor, @state)
+        """;
+
+    private const string DeleteDraft = """DELETE FROM cases_drafts WHERE "Id" = @id AND "TenantId" = @tenant""";
+
+    public static async Task InsertAsync(HubConnection connection, Case @case, IEnumerable<CaseEvent> events, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(InsertCase,
+        [
+            ("@id", @case.Id), ("@tenant", @case.TenantId), ("@number", @case.Number), ("@service", @case.ServiceId),
+            ("@version", @case.ServiceVersionId), ("@key", @case.ServiceKey), ("@draft", @case.DraftId), ("@language", @case.Language),
+            ("@answers", @case.AnswersJson), ("@hash", @case.SubmissionHash), ("@pnr", @case.SubmitterPersonalIdentityNumber),
+            ("@name", @case.SubmitterName), ("@anonymous", @case.AnonymousKeyHash), ("@email", @case.ContactEmail),
+            ("@status", @case.Status.ToString()), ("@submitted", @case.SubmittedUtc), ("@expected", @case.ExpectedDecisionBy),
+            ("@updated", @case.UpdatedUtc), ("@state", @case.StateKey), ("@group", @case.HandlingGroup),
+            ("@confidential", @case.Confidential), ("@channel", @case.Channel),
+        ], cancellationToken);
+        foreach (var e in events)
+        {
+            await connection.ExecuteAsync(InsertEvent,
+            [
+                ("@id", e.Id), ("@tenant", e.TenantId), ("@case", e.CaseId), ("@at", e.AtUtc), ("@status", e.Status.ToString()),
+                ("@kind", e.Kind), ("@actor", e.Actor), ("@state", e.StateKey),
+            ], cancellationToken);
+        }
+    }
+
+    public static Task DeleteDraftAsync(HubConnection connection, Guid tenantId, Guid draftId, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(DeleteDraft, [("@id", draftId), ("@tenant", tenantId)], cancellationToken);
 }
 
 /// <summary>Case numbers per tenant and year: <c>TYR-2026-000123</c>, from an atomic upsert (no gaps from races).</summary>
