@@ -42,7 +42,7 @@ internal static class SqliteWriteGate
     /// <see cref="SqliteCheckpointer"/>.
     /// </summary>
     /// <remarks>
-    /// Both settings belong to SQLite's connection handle, which the pool keeps open and hands out again, so they are
+    /// These settings belong to SQLite's connection handle, which the pool keeps open and hands out again, so they are
     /// set once per handle, not on every open (EF Core opens and closes the connection around each query).
     /// </remarks>
     public static SqliteConnection Configure(SqliteConnection connection)
