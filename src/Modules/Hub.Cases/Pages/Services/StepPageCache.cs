@@ -23,9 +23,10 @@ namespace Hub.Cases.Pages.Services;
 /// <remarks>
 /// <para>
 /// The draft is read from the database on every request, as the page itself does, so ownership is checked each time
-/// and a change saved on another node is seen: the cache only saves the rendering, which was about a third of a step
-/// GET's CPU (bench/README.md, "Form step and submit"). Every save of the draft changes its row, so the first GET
-/// after a change renders afresh; what is served again is a reload, the back button or a return from Mina sidor.
+/// and a change saved on another node is seen: the cache saves the rendering and what came with it (its allocations,
+/// the token's encryption, several writes); a step served again takes about a third of the CPU of a render
+/// (bench/README.md, "Form step and submit"). Every save of the draft changes its row, so the first GET after a change
+/// renders afresh; what is served again is a reload, the back button or a return from Mina sidor.
 /// </para>
 /// <para>
 /// Stored are only 200 answers without <c>Set-Cookie</c> to a GET with no validation errors. Entries are bounded by
