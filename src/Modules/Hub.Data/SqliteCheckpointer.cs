@@ -18,15 +18,14 @@ namespace Hub.Data;
 /// </remarks>
 public sealed class SqliteCheckpointer(IOptions<DatabaseOptions> options, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    /// <summary>One passive checkpoint: the log's frames and how many of them are now in the database file.</summary>
-    public static async Task<(long LogFrames, long Checkpointed)> CheckpointAsync(string connectionString, CancellationToken cancellationToken = default)
+    /// <summary>One passive checkpoint: as much of the log as no reader still needs goes into the database file.</summary>
+    private static async Task CheckpointAsync(string connectionString, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />

@@ -63,6 +63,9 @@ internal sealed class DraftStore(IServiceProvider services, HubConnection connec
 
     private CasesDbContext? context;
 
+    /// <summary>The row read last in this scope: a step GET asks twice (the step-page cache, then the page on a miss).</summary>
+    private Draft? lastRead;
+
     // Resolved on first write: reading a draft (every step and review request) needs no DbContext.
     private CasesDbContext Db => context ??= services.GetRequiredService<CasesDbContext>();
 
@@ -102,8 +105,14 @@ internal sealed class DraftStore(IServiceProvider services, HubConnection connec
         return draft is not null && draft.ExpiresUtc > clock.GetUtcNow().UtcDateTime && IsOwner(draft, citizen, anonymousKeyHash) ? draft : null;
     }
 
-    private async Task<Draft?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
-        tenantContext.Tenant is not { } tenant ? null : await connection.QuerySingleAsync(SelectById, [("@id", id), ("@tenant", tenant.Id)], static reader => new Draft
+    private async Task<Draft?> ReadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (lastRead?.Id == id)
+        {
+            return lastRead;
+        }
+
+        lastRead = tenantContext.Tenant is not { } tenant ? null : await connection.QuerySingleAsync(SelectById, [("@id", id), ("@tenant", tenant.Id)], static reader => new Draft
         {
             Id = reader.GetGuid(0),
             TenantId = reader.GetGuid(1),
@@ -118,6 +127,8 @@ internal sealed class DraftStore(IServiceProvider services, HubConnection connec
             UpdatedUtc = reader.GetDateTime(10),
             ExpiresUtc = reader.GetDateTime(11),
         }, cancellationToken);
+        return lastRead;
+    }
 
     public static bool IsOwner(Draft draft, Citizen? citizen, string? anonymousKeyHash) =>
         draft.OwnerPersonalIdentityNumber is { } owner
