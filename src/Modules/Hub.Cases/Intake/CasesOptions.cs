@@ -11,7 +11,4 @@ internal sealed class CasesOptions
 
     /// <summary>How often expired drafts and files no case kept are removed (default one hour).</summary>
     public TimeSpan DraftSweepInterval { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Memory for step pages served again unchanged (see <c>StepPageCache</c>), in MiB; 0 turns it off (default 64).</summary>
-    public int StepPageCacheMegabytes { get; set; } = 64;
 }

@@ -18,7 +18,6 @@ namespace Hub.Cases.Pages.Services;
 /// typed is lost, not even an invalid answer), then moves on or shows what to fix.
 /// </summary>
 [RequestSizeLimit(UploadLimits.RequestBytes)]
-[ServiceFilter<StepPageCache>]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.RequestBytes)]
 internal sealed class StepModel(DraftStore drafts, FileStore files, ITenantContext tenantContext, IStringLocalizer<CasesTexts> texts) : IntakePage
 {
