@@ -32,15 +32,13 @@ public static class CasesModule
             .Validate(o => o.DraftRetentionDays is >= 1 and <= 365, "Hub:Cases:DraftRetentionDays must be 1–365")
             .Validate(o => o.AnonymousDraftRetentionHours is >= 1 and <= 720, "Hub:Cases:AnonymousDraftRetentionHours must be 1–720")
             .Validate(o => o.DraftSweepInterval >= TimeSpan.FromMinutes(1) && o.DraftSweepInterval <= TimeSpan.FromDays(1), "Hub:Cases:DraftSweepInterval must be 00:01:00–1.00:00:00")
-            .Validate(o => o.StepPageCacheMegabytes is >= 0 and <= 4096, "Hub:Cases:StepPageCacheMegabytes must be 0–4096")
             .ValidateOnStart();
         services.AddScoped<DraftStore>();
-        services.AddScoped<Pages.Services.StepPageCache>();
-        services.AddSingleton<Pages.Services.StepPageCache.Store>();
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseReader>();
         services.AddScoped<SignatureRecorder>();
         services.AddScoped<CaseWorkflow>();
+        services.AddScoped<CaseEntry>();
         services.AddScoped<HandlingGroups>();
         services.AddScoped<CaseNotifications>();
         services.AddScoped<CaseIntegrationEvents>();

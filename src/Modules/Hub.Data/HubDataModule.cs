@@ -39,6 +39,7 @@ public static class HubDataModule
                 "Hub:Database:CheckpointInterval must be 00:00:00.010–00:01:00.");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<HubConnection>();
+        builder.Services.AddScoped<TenantSql>();
         builder.Services.AddHubDbContext<DataProtectionKeysDbContext, SqliteDataProtectionKeysDbContext, PostgresDataProtectionKeysDbContext>(
             DataProtectionKeysDbContext.Module);
         builder.Services.AddDataProtection()
@@ -230,11 +231,11 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
     /// Runs one plain query on the scope's connection, in the running transaction if there is one, and maps its first
     /// row with <paramref name="read"/> (default when there is none). The connection is opened for the query and
     /// closed after when it was closed, as EF Core does. For requests on the hot path where creating and first using
-    /// a DbContext costs more than the query itself; the SQL must suit both providers, and a query of tenant-owned rows
-    /// must add the tenant condition the query filters would.
+    /// a DbContext costs more than the query itself; the SQL must suit both providers. Modules reach it only through
+    /// <see cref="TenantSql"/>, which binds the current tenant itself.
     /// </summary>
     /// <remarks>Parameters are bound as the providers bind them for EF Core (a Guid: uuid on PostgreSQL, upper-case text on SQLite).</remarks>
-    public async Task<TResult?> QuerySingleAsync<TResult>(
+    internal async Task<TResult?> QuerySingleAsync<TResult>(
         string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<DbDataReader, TResult> read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(read);
@@ -249,7 +250,7 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
     /// Runs one plain command (an insert, update or delete) on the scope's connection, as <see cref="QuerySingleAsync"/>
     /// does, and returns the number of rows it changed. A null value is written as SQL NULL.
     /// </summary>
-    public Task<int> ExecuteAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken = default) =>
+    internal Task<int> ExecuteAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken = default) =>
         RunAsync(sql, parameters, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 
     /// <summary>Whether an exception from a command or a save is a unique-index violation (two writers inserting the same key).</summary>

@@ -1,4 +1,5 @@
 using Hub.Abstractions;
+using Hub.Catalog.Contracts;
 
 namespace Hub.Cases.Domain;
 
@@ -70,7 +71,12 @@ internal enum CaseStatus
     Withdrawn,
 }
 
-/// <summary>A submitted e-service: the answers exactly as given, against the exact service version.</summary>
+/// <summary>
+/// A submitted e-service: the answers exactly as given, against the exact service version. Where it stands in its
+/// workflow changes only through its methods (<see cref="Begin"/>, <see cref="Sign"/>, <see cref="Decline"/>,
+/// <see cref="MoveTo"/>), each returning the history entry it makes; what else a change sets off (timers, mail,
+/// integration events) is <see cref="Handling.CaseEntry"/>'s and <see cref="Handling.CaseWorkflow"/>'s.
+/// </summary>
 internal sealed class Case : ITenantOwned
 {
     public Guid Id { get; set; }
@@ -106,7 +112,7 @@ internal sealed class Case : ITenantOwned
     /// <summary>Where the confirmation went, if anywhere.</summary>
     public string? ContactEmail { get; set; }
 
-    public CaseStatus Status { get; set; }
+    public CaseStatus Status { get; private set; }
 
     public DateTime SubmittedUtc { get; set; }
 
@@ -115,10 +121,10 @@ internal sealed class Case : ITenantOwned
     public DateTime UpdatedUtc { get; set; }
 
     /// <summary>The state of the service version's workflow the case is in (its key); <see cref="Status"/> is its category.</summary>
-    public string StateKey { get; set; } = "received";
+    public string StateKey { get; private set; } = "received";
 
     /// <summary>The handling group the workflow's routing chose (a key the municipality maps to its people), or null.</summary>
-    public string? HandlingGroup { get; set; }
+    public string? HandlingGroup { get; private set; }
 
     /// <summary>The staff account (user name) handling the case, or null while unassigned.</summary>
     public string? AssignedTo { get; set; }
@@ -136,10 +142,90 @@ internal sealed class Case : ITenantOwned
     public string Channel { get; set; } = CaseChannels.Digital;
 
     /// <summary>When the case entered a closed state; retention counts from here.</summary>
-    public DateTime? ClosedUtc { get; set; }
+    public DateTime? ClosedUtc { get; private set; }
 
     /// <summary>When its personal data was removed (gallring); what is left is for statistics.</summary>
     public DateTime? PersonalDataRemovedUtc { get; set; }
+
+    /// <summary>True while other parties' signatures are awaited: the case has not entered its workflow yet.</summary>
+    public bool AwaitsSignatures => Status == CaseStatus.WaitingForSignature;
+
+    /// <summary>The case status (what Mina sidor and filters show) for a workflow state.</summary>
+    public static CaseStatus StatusOf(WorkflowStateCategory category) => category switch
+    {
+        WorkflowStateCategory.Submitted => CaseStatus.Submitted,
+        WorkflowStateCategory.InProgress => CaseStatus.InProgress,
+        WorkflowStateCategory.WaitingForCitizen or WorkflowStateCategory.WaitingForPayment => CaseStatus.WaitingForCitizen,
+        WorkflowStateCategory.WaitingForSignature => CaseStatus.WaitingForSignature,
+        WorkflowStateCategory.Decided => CaseStatus.Decided,
+        _ => CaseStatus.Closed,
+    };
+
+    /// <summary>
+    /// A new case takes its workflow's first state and handling group; it enters that state at once, or once the other
+    /// parties have signed (<paramref name="awaitsSignatures"/>).
+    /// </summary>
+    public CaseEvent Begin(WorkflowState first, string? group, bool awaitsSignatures, string kind, string? actor, DateTime now)
+    {
+        StateKey = first.Key;
+        HandlingGroup = group;
+        Status = awaitsSignatures ? CaseStatus.WaitingForSignature : StatusOf(first.Category);
+        UpdatedUtc = now;
+        return NewEvent(kind, actor, now);
+    }
+
+    /// <summary>
+    /// <paramref name="signature"/>'s party signed. When no one else is still to sign, the case enters its first state
+    /// (<paramref name="entered"/>): the caller then does what entering a workflow does (<see cref="Handling.CaseEntry"/>).
+    /// </summary>
+    public CaseEvent Sign(CaseSignature signature, string name, string? evidence, bool othersPending, WorkflowState first, DateTime now, out bool entered)
+    {
+        signature.Complete(SignatureStatus.Signed, name, evidence, now);
+        entered = !othersPending && Enter(first);
+        UpdatedUtc = now;
+        return NewEvent("Signed", name, now);
+    }
+
+    /// <summary>
+    /// <paramref name="signature"/>'s party declined. The application cannot be signed as a whole any more, so the case
+    /// enters its first state for an officer to decide on (<paramref name="entered"/>), the decline shown to both sides.
+    /// </summary>
+    public CaseEvent Decline(CaseSignature signature, string name, WorkflowState first, DateTime now, out bool entered)
+    {
+        signature.Complete(SignatureStatus.Declined, name, null, now);
+        entered = Enter(first);
+        UpdatedUtc = now;
+        return NewEvent("Declined", name, now);
+    }
+
+    /// <summary>Moves the case into <paramref name="target"/> (a workflow transition); a closed state starts retention.</summary>
+    public CaseEvent MoveTo(WorkflowState target, string? actor, DateTime now)
+    {
+        StateKey = target.Key;
+        Status = StatusOf(target.Category);
+        UpdatedUtc = now;
+        if (target.Category == WorkflowStateCategory.Closed)
+        {
+            ClosedUtc = now;
+        }
+
+        return NewEvent("StateChanged", actor, now, target.Key);
+    }
+
+    /// <summary>An entry in the case's history with its status as it is now.</summary>
+    public CaseEvent NewEvent(string kind, string? actor, DateTime now, string? stateKey = null) =>
+        new() { Id = Guid.CreateVersion7(), TenantId = TenantId, CaseId = Id, AtUtc = now, Status = Status, Kind = kind, Actor = actor, StateKey = stateKey };
+
+    private bool Enter(WorkflowState first)
+    {
+        if (!AwaitsSignatures)
+        {
+            return false;
+        }
+
+        Status = StatusOf(first.Category);
+        return true;
+    }
 }
 
 /// <summary>The ways a case comes in; the share of <see cref="Digital"/> is the municipality's digital share.</summary>
@@ -297,4 +383,18 @@ internal sealed class CaseSignature : ITenantOwned
 
     /// <summary>The provider's signed token.</summary>
     public string? Evidence { get; set; }
+
+    /// <summary>The party signed or declined; only <see cref="Case.Sign"/> and <see cref="Case.Decline"/> call it.</summary>
+    internal void Complete(SignatureStatus outcome, string name, string? evidence, DateTime now)
+    {
+        if (Status != SignatureStatus.Pending)
+        {
+            throw new InvalidOperationException($"Signature {Id} is {Status}, not pending.");
+        }
+
+        Status = outcome;
+        SignedName = name;
+        CompletedUtc = now;
+        Evidence = evidence;
+    }
 }

@@ -83,17 +83,6 @@ internal sealed class CaseWorkflow(
         return (workflow.Initial, rule?.Group ?? workflow.DefaultGroup);
     }
 
-    /// <summary>The case status (what Mina sidor and filters show) for a workflow state.</summary>
-    public static CaseStatus StatusOf(WorkflowStateCategory category) => category switch
-    {
-        WorkflowStateCategory.Submitted => CaseStatus.Submitted,
-        WorkflowStateCategory.InProgress => CaseStatus.InProgress,
-        WorkflowStateCategory.WaitingForCitizen or WorkflowStateCategory.WaitingForPayment => CaseStatus.WaitingForCitizen,
-        WorkflowStateCategory.WaitingForSignature => CaseStatus.WaitingForSignature,
-        WorkflowStateCategory.Decided => CaseStatus.Decided,
-        _ => CaseStatus.Closed,
-    };
-
     /// <summary>The moves <paramref name="actor"/> may make on the case now (none while it waits for signatures).</summary>
     public static IReadOnlyList<WorkflowTransition> Allowed(Case @case, PublishedService service, CaseActor actor) =>
         @case.Status == CaseStatus.WaitingForSignature
@@ -160,7 +149,6 @@ internal sealed class CaseWorkflow(
 
             if (target.Category == WorkflowStateCategory.Closed)
             {
-                @case.ClosedUtc = now;
                 await CaseRetention.ScheduleAsync(timers, @case, service, cancellationToken);
             }
 
@@ -351,13 +339,7 @@ internal sealed class CaseWorkflow(
         return HandlingRefusal.None;
     }
 
-    private void Move(Case @case, WorkflowState target, DateTime now, CaseActor actor)
-    {
-        @case.StateKey = target.Key;
-        @case.Status = StatusOf(target.Category);
-        @case.UpdatedUtc = now;
-        db.Events.Add(NewEvent(@case, "StateChanged", actor.Name, now, target.Key));
-    }
+    private void Move(Case @case, WorkflowState target, DateTime now, CaseActor actor) => db.Events.Add(@case.MoveTo(target, actor.Name, now));
 
     private async Task InTransactionAsync(Func<DateTime, Task> work, CancellationToken cancellationToken, Case? changing = null) =>
         await InTransactionAsync(async now =>
@@ -410,8 +392,7 @@ internal sealed class CaseWorkflow(
             texts["Mail.CaseNews.Body", tenant.Settings.DisplayName, @case.Number, $"{siteUrl}/mina-sidor/arenden/{@case.Number}"].Value, Language: language), cancellationToken);
     }
 
-    private static CaseEvent NewEvent(Case @case, string kind, string? actor, DateTime now, string? stateKey = null) =>
-        new() { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now, Status = @case.Status, Kind = kind, Actor = actor, StateKey = stateKey };
+    private static CaseEvent NewEvent(Case @case, string kind, string? actor, DateTime now) => @case.NewEvent(kind, actor, now);
 
     private static CaseMessage NewMessage(Case @case, MessageKind kind, string author, string text, DateTime now) =>
         new() { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now, Kind = kind, Author = author, Text = text };

@@ -40,11 +40,10 @@ internal sealed record Submission(PublishedService Service, IReadOnlyDictionary<
 internal sealed class CaseSubmitter(
     CasesDbContext db,
     HubConnection connection,
+    TenantSql sql,
     ITenantContext tenantContext,
     IEmailOutbox outbox,
-    IDurableTimers timers,
-    CaseNotifications notifications,
-    CaseIntegrationEvents integrationEvents,
+    CaseEntry entry,
     IAuditTrail audit,
     IStringLocalizerFactory localizers,
     TimeProvider clock,
@@ -58,8 +57,8 @@ internal sealed class CaseSubmitter(
     /// without going through EF Core's query pipeline; only a draft that was submitted loads its case.
     /// </remarks>
     public async Task<Case?> FindByDraftAsync(Guid draftId, CancellationToken cancellationToken) =>
-        tenantContext.Tenant is { } tenant
-        && await connection.QuerySingleAsync(CaseOfDraft, [("@tenant", tenant.Id), ("@draft", draftId)], static _ => true, cancellationToken)
+        tenantContext.Tenant is not null
+        && await sql.QuerySingleAsync(CaseOfDraft, [("@draft", draftId)], static _ => true, cancellationToken)
             ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.DraftId == draftId, cancellationToken)
             : null;
 
@@ -95,35 +94,27 @@ internal sealed class CaseSubmitter(
             ExpectedDecisionBy = DateOnly.FromDateTime(now.UtcDateTime).AddDays(submission.Service.Package.HandlingDays),
         };
 
+        @case.TenantId = tenant.Id;
         var signatures = Signatures(@case, form, submission, now.UtcDateTime).ToList();
         var (state, group) = CaseWorkflow.Start(submission.Service, submission.Answers, DateOnly.FromDateTime(now.UtcDateTime));
-        @case.StateKey = state.Key;
-        @case.HandlingGroup = group;
         @case.Confidential = submission.Service.Package.Confidential;
-        @case.Status = signatures.Any(s => s.Status == SignatureStatus.Pending) ? CaseStatus.WaitingForSignature : CaseWorkflow.StatusOf(state.Category);
         var events = new List<CaseEvent>
         {
-            new() { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "Submitted", Actor = submission.Citizen?.Name },
+            @case.Begin(state, group, awaitsSignatures: signatures.Any(s => s.Status == SignatureStatus.Pending), "Submitted", submission.Citizen?.Name, now.UtcDateTime),
         };
         if (submission.Signature is not null)
         {
-            events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "SignedBySubmitter", Actor = submission.Signature.Name });
-        }
-
-        @case.TenantId = tenant.Id;
-        foreach (var e in events)
-        {
-            e.TenantId = tenant.Id;
+            events.Add(@case.NewEvent("SignedBySubmitter", submission.Signature.Name, now.UtcDateTime));
         }
 
         var keptFiles = submission.Answers.Values.OfType<FileAnswer>().SelectMany(f => f.Files).Select(f => f.Id).ToHashSet();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            @case.Number = await CaseNumbers.NextAsync(connection, tenant, now.Year, cancellationToken);
+            @case.Number = await CaseNumbers.NextAsync(sql, tenant, now.Year, cancellationToken);
             // The case, its history and the draft's removal are plain commands: through EF Core they were the larger
             // part of the time a submission holds SQLite's one writer.
-            await CaseRows.InsertAsync(connection, @case, events, cancellationToken);
+            await CaseRows.InsertAsync(sql, @case, events, cancellationToken);
             if (signatures.Count > 0 || keptFiles.Count > 0)
             {
                 await connection.EnlistAsync(db);
@@ -141,12 +132,13 @@ internal sealed class CaseSubmitter(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            await CaseRows.DeleteDraftAsync(connection, tenant.Id, draft.Id, cancellationToken);
+            await CaseRows.DeleteDraftAsync(sql, draft.Id, cancellationToken);
             await QueueEmailsAsync(@case, submission, signatures, tenant, cancellationToken);
-            await CaseSla.ScheduleAsync(timers, @case, submission.Service, submission.SiteUrl, cancellationToken);
-            // The citizen's confirmation is the receipt mail above; the group hears of a new case from the workflow.
-            await notifications.SendAsync(@case, submission.Service, state, submission.SiteUrl, includeCitizen: false, cancellationToken);
-            await integrationEvents.SubmittedAsync(@case, submission.Service, state, cancellationToken);
+            if (!@case.AwaitsSignatures)
+            {
+                await entry.EnteredAsync(@case, submission.Service, state, submission.SiteUrl, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Case {Number} submitted for service {Service} version {Version}", @case.Number, @case.ServiceKey, submission.Service.Version);
             return @case;
@@ -183,7 +175,7 @@ internal sealed class CaseSubmitter(
             var @case = new Case
             {
                 Id = Guid.CreateVersion7(),
-                Number = await CaseNumbers.NextAsync(connection, tenant, now.Year, cancellationToken),
+                Number = await CaseNumbers.NextAsync(sql, tenant, now.Year, cancellationToken),
                 ServiceId = service.ServiceId,
                 ServiceVersionId = service.VersionId,
                 ServiceKey = service.Key,
@@ -197,19 +189,16 @@ internal sealed class CaseSubmitter(
                 SubmittedUtc = now.UtcDateTime,
                 UpdatedUtc = now.UtcDateTime,
                 ExpectedDecisionBy = DateOnly.FromDateTime(now.UtcDateTime).AddDays(service.Package.HandlingDays),
-                StateKey = state.Key,
-                HandlingGroup = group,
-                Status = CaseWorkflow.StatusOf(state.Category),
                 Confidential = service.Package.Confidential,
                 Channel = manual.Channel,
+                TenantId = tenant.Id,
             };
             db.Cases.Add(@case);
-            db.Events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Status = @case.Status, Kind = "RegisteredManually", Actor = officer.Name });
+            db.Events.Add(@case.Begin(state, group, awaitsSignatures: false, "RegisteredManually", officer.Name, now.UtcDateTime));
             db.Notes.Add(new CaseNote { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now.UtcDateTime, Author = officer.Name, Text = manual.Summary });
             await audit.RecordAsync(new AuditEntry("case.registered", "case", @case.Id.ToString(), "staff:" + officer.Id, $$"""{"channel":"{{manual.Channel}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await CaseSla.ScheduleAsync(timers, @case, service, siteUrl, cancellationToken);
-            await integrationEvents.SubmittedAsync(@case, service, state, cancellationToken);
+            await entry.EnteredAsync(@case, service, state, siteUrl, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Case {Number} registered by hand ({Channel}) for service {Service}", @case.Number, manual.Channel, service.Key);
             return @case;
@@ -308,7 +297,10 @@ internal sealed class CultureLocalizer(IStringLocalizer inner, CultureInfo cultu
 }
 
 /// <summary>The rows of a new case, written with plain commands in the submission's transaction.</summary>
-/// <remarks>Columns and values as <see cref="CasesDbContext"/> maps them (status as its name); the columns left out are null.</remarks>
+/// <remarks>
+/// Columns and values as <see cref="CasesDbContext"/> maps them (status as its name); the columns left out are null.
+/// The tenant id of every row is the one <see cref="TenantSql"/> binds, never the entity's.
+/// </remarks>
 internal static class CaseRows
 {
     private const string InsertCase = """
@@ -326,11 +318,11 @@ internal static class CaseRows
 
     private const string DeleteDraft = """DELETE FROM cases_drafts WHERE "Id" = @id AND "TenantId" = @tenant""";
 
-    public static async Task InsertAsync(HubConnection connection, Case @case, IEnumerable<CaseEvent> events, CancellationToken cancellationToken)
+    public static async Task InsertAsync(TenantSql sql, Case @case, IEnumerable<CaseEvent> events, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(InsertCase,
+        await sql.ExecuteAsync(InsertCase,
         [
-            ("@id", @case.Id), ("@tenant", @case.TenantId), ("@number", @case.Number), ("@service", @case.ServiceId),
+            ("@id", @case.Id), ("@number", @case.Number), ("@service", @case.ServiceId),
             ("@version", @case.ServiceVersionId), ("@key", @case.ServiceKey), ("@draft", @case.DraftId), ("@language", @case.Language),
             ("@answers", @case.AnswersJson), ("@hash", @case.SubmissionHash), ("@pnr", @case.SubmitterPersonalIdentityNumber),
             ("@name", @case.SubmitterName), ("@anonymous", @case.AnonymousKeyHash), ("@email", @case.ContactEmail),
@@ -340,16 +332,16 @@ internal static class CaseRows
         ], cancellationToken);
         foreach (var e in events)
         {
-            await connection.ExecuteAsync(InsertEvent,
+            await sql.ExecuteAsync(InsertEvent,
             [
-                ("@id", e.Id), ("@tenant", e.TenantId), ("@case", e.CaseId), ("@at", e.AtUtc), ("@status", e.Status.ToString()),
+                ("@id", e.Id), ("@case", e.CaseId), ("@at", e.AtUtc), ("@status", e.Status.ToString()),
                 ("@kind", e.Kind), ("@actor", e.Actor), ("@state", e.StateKey),
             ], cancellationToken);
         }
     }
 
-    public static Task DeleteDraftAsync(HubConnection connection, Guid tenantId, Guid draftId, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(DeleteDraft, [("@id", draftId), ("@tenant", tenantId)], cancellationToken);
+    public static Task DeleteDraftAsync(TenantSql sql, Guid draftId, CancellationToken cancellationToken) =>
+        sql.ExecuteAsync(DeleteDraft, [("@id", draftId)], cancellationToken);
 }
 
 /// <summary>Case numbers per tenant and year: <c>TYR-2026-000123</c>, from an atomic upsert (no gaps from races).</summary>
@@ -362,9 +354,9 @@ internal static class CaseNumbers
         """;
 
     /// <summary>The next number, taken in the caller's transaction on the scope's connection (a plain command: it runs inside the write lock).</summary>
-    public static async Task<string> NextAsync(HubConnection connection, TenantSnapshot tenant, int year, CancellationToken cancellationToken)
+    public static async Task<string> NextAsync(TenantSql sql, TenantSnapshot tenant, int year, CancellationToken cancellationToken)
     {
-        var next = await connection.QuerySingleAsync(Upsert, [("@tenant", tenant.Id), ("@year", year)], static reader => reader.GetInt64(0), cancellationToken);
+        var next = await sql.QuerySingleAsync(Upsert, [("@year", year)], static reader => reader.GetInt64(0), cancellationToken);
         return Format(tenant.Slug, year, next);
     }
 

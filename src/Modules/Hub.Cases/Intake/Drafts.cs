@@ -52,7 +52,7 @@ internal static class AnonymousKey
 }
 
 /// <summary>Creates, finds (for their owner only), saves and removes drafts.</summary>
-internal sealed class DraftStore(IServiceProvider services, HubConnection connection, ITenantContext tenantContext, TimeProvider clock, IOptions<CasesOptions> options)
+internal sealed class DraftStore(IServiceProvider services, TenantSql sql, ITenantContext tenantContext, TimeProvider clock, IOptions<CasesOptions> options)
 {
     // Every column of Draft, in the order ReadAsync maps them; table and columns as CasesDbContext maps them.
     private const string SelectById = """
@@ -96,8 +96,8 @@ internal sealed class DraftStore(IServiceProvider services, HubConnection connec
     /// <remarks>
     /// Read with one plain command on the scope's connection rather than through EF Core: this runs on every step and
     /// review request, and creating and first using a DbContext (its service scope, the provider registering its SQLite
-    /// functions on the connection, change tracking) cost more than the query. The tenant condition is the one
-    /// CasesDbContext's query filter adds.
+    /// functions on the connection, change tracking) cost more than the query. <see cref="TenantSql"/> binds the tenant
+    /// condition CasesDbContext's query filter adds.
     /// </remarks>
     public async Task<Draft?> FindAsync(Guid id, Citizen? citizen, string? anonymousKeyHash, CancellationToken cancellationToken)
     {
@@ -112,7 +112,7 @@ internal sealed class DraftStore(IServiceProvider services, HubConnection connec
             return lastRead;
         }
 
-        lastRead = tenantContext.Tenant is not { } tenant ? null : await connection.QuerySingleAsync(SelectById, [("@id", id), ("@tenant", tenant.Id)], static reader => new Draft
+        lastRead = tenantContext.Tenant is null ? null : await sql.QuerySingleAsync(SelectById, [("@id", id)], static reader => new Draft
         {
             Id = reader.GetGuid(0),
             TenantId = reader.GetGuid(1),

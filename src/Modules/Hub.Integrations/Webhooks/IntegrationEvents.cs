@@ -17,7 +17,7 @@ namespace Hub.Integrations.Webhooks;
 /// scope ends.
 /// </summary>
 internal sealed partial class IntegrationEvents(
-    IServiceProvider services, HubConnection connection, ITenantContext tenantContext, WebhookDispatchSignal signal, TimeProvider clock)
+    IServiceProvider services, HubConnection connection, TenantSql sql, ITenantContext tenantContext, WebhookDispatchSignal signal, TimeProvider clock)
     : IIntegrationEvents, IDisposable
 {
     private const string AnyActiveWebhook = """SELECT 1 FROM integrations_webhooks WHERE "TenantId" = @tenant AND "Active" """;
@@ -38,8 +38,7 @@ internal sealed partial class IntegrationEvents(
 
         // Most municipalities have no active webhook: one plain query says so without creating the module's DbContext
         // (a submission publishes an event inside its write transaction, so this is time every other submission waits).
-        if (tenantContext.Tenant is not { } tenant
-            || await connection.QuerySingleAsync(AnyActiveWebhook, [("@tenant", tenant.Id)], static _ => true, cancellationToken) is false)
+        if (tenantContext.Tenant is null || await sql.QuerySingleAsync(AnyActiveWebhook, [], static _ => true, cancellationToken) is false)
         {
             return;
         }

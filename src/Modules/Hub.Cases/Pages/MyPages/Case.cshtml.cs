@@ -119,7 +119,7 @@ internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, Signa
             var outcome = await signing.TakeOutcomeAsync(HttpContext, mine.Id.ToString());
             Notice = outcome.Status switch
             {
-                CitizenSignStatus.Completed when await recorder.RecordAsync(Details.Case.Id, Citizen, outcome.Signature!, cancellationToken) => "signed",
+                CitizenSignStatus.Completed when await recorder.RecordAsync(Details.Case.Id, Details.Service, Citizen, outcome.Signature!, SiteLinks.Of(Request), cancellationToken) => "signed",
                 CitizenSignStatus.Cancelled => "cancelled",
                 _ => "failed",
             };
@@ -135,7 +135,7 @@ internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, Signa
             return result;
         }
 
-        if (await recorder.DeclineAsync(Details.Case.Id, Citizen, cancellationToken))
+        if (await recorder.DeclineAsync(Details.Case.Id, Details.Service, Citizen, SiteLinks.Of(Request), cancellationToken))
         {
             Notice = "declined";
         }
