@@ -299,6 +299,48 @@ public sealed class HubConnection : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one new transaction of the scope with <paramref name="contexts"/> enlisted, and
+    /// commits it when the work returns true. When it returns false the transaction is rolled back and the contexts
+    /// forget what they were tracking; an exception rolls back too (the transaction ends unsaved). Either way the
+    /// transaction is ended and the contexts read on without it.
+    /// </summary>
+    public async Task<bool> InTransactionAsync(Func<Task<bool>> work, CancellationToken cancellationToken, params DbContext[] contexts)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(contexts);
+        await using var transaction = await BeginTransactionAsync(cancellationToken);
+        try
+        {
+            foreach (var context in contexts)
+            {
+                await FollowAsync(context, cancellationToken);
+            }
+
+            if (await work())
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            }
+
+            await transaction.RollbackAsync(cancellationToken);
+            foreach (var context in contexts)
+            {
+                context.ChangeTracker.Clear();
+            }
+
+            return false;
+        }
+        finally
+        {
+            EndTransaction();
+            foreach (var context in contexts)
+            {
+                await FollowAsync(context, CancellationToken.None);
+            }
+        }
+    }
+
     /// <summary>Makes a context use the running transaction.</summary>
     public async Task EnlistAsync(DbContext context)
     {

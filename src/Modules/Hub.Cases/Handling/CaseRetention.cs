@@ -70,19 +70,13 @@ internal sealed class CaseRetention(
         var count = 0;
         foreach (var item in (await PlanAsync(TimeSpan.Zero, cancellationToken)).Where(i => i.Due))
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            try
+            await connection.InTransactionAsync(async () =>
             {
-                await connection.EnlistAsync(db);
                 var @case = await db.Cases.SingleAsync(c => c.Number == item.Number, cancellationToken);
                 await RemoveAsync(@case, actor, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                count++;
-            }
-            finally
-            {
-                connection.EndTransaction();
-            }
+                return true;
+            }, cancellationToken, db);
+            count++;
         }
 
         return count;

@@ -358,23 +358,7 @@ internal sealed class CaseWorkflow(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await connection.EnlistAsync(db);
-            if (!await work(now))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return false;
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }
-        finally
-        {
-            connection.EndTransaction();
-        }
+        return await connection.InTransactionAsync(() => work(now), cancellationToken, db);
     }
 
     /// <summary>Tells the citizen there is news, with a link to Mina sidor and nothing else (no personal data in mail).</summary>

@@ -166,10 +166,9 @@ internal sealed class CaseSubmitter(
     {
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");
         var now = clock.GetUtcNow();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
+        Case? registered = null;
+        await connection.InTransactionAsync(async () =>
         {
-            await connection.EnlistAsync(db);
             var answers = new Dictionary<string, AnswerValue>();
             var (state, group) = CaseWorkflow.Start(service, answers, DateOnly.FromDateTime(now.UtcDateTime));
             var @case = new Case
@@ -199,14 +198,11 @@ internal sealed class CaseSubmitter(
             await audit.RecordAsync(new AuditEntry("case.registered", "case", @case.Id.ToString(), "staff:" + officer.Id, $$"""{"channel":"{{manual.Channel}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await entry.EnteredAsync(@case, service, state, siteUrl, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Case {Number} registered by hand ({Channel}) for service {Service}", @case.Number, manual.Channel, service.Key);
-            return @case;
-        }
-        finally
-        {
-            connection.EndTransaction();
-        }
+            registered = @case;
+            return true;
+        }, cancellationToken, db);
+        logger.LogInformation("Case {Number} registered by hand ({Channel}) for service {Service}", registered!.Number, manual.Channel, service.Key);
+        return registered;
     }
 
     private static IEnumerable<CaseSignature> Signatures(Case @case, FormDefinition form, Submission submission, DateTime now)
@@ -281,19 +277,7 @@ internal sealed class CultureLocalizer(IStringLocalizer inner, CultureInfo cultu
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => With(() => inner.GetAllStrings(includeParentCultures).ToList());
 
-    private T With<T>(Func<T> read)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private T With<T>(Func<T> read) => UiCulture.With(culture, read);
 }
 
 /// <summary>The rows of a new case, written with plain commands in the submission's transaction.</summary>

@@ -53,10 +53,8 @@ internal sealed class SignatureRecorder(
         Func<Case, CaseSignature, DateTime, Task<(CaseEvent Event, bool Entered, string Mail)?>> complete, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
+        return await connection.InTransactionAsync(async () =>
         {
-            await connection.EnlistAsync(db);
             var @case = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
             var row = await db.Signatures.SingleOrDefaultAsync(
                 s => s.CaseId == caseId && s.ExpectedPersonalIdentityNumber == citizen.PersonalIdentityNumber && s.Status == SignatureStatus.Pending, cancellationToken);
@@ -73,13 +71,8 @@ internal sealed class SignatureRecorder(
                 await TellSubmitterAsync(@case, outcome.Mail, siteUrl, cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
             return true;
-        }
-        finally
-        {
-            connection.EndTransaction();
-        }
+        }, cancellationToken, db);
     }
 
     /// <summary>The submitter hears that the case went on to handling: everyone signed, or someone declined.</summary>

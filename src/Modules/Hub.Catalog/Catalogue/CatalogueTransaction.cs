@@ -22,40 +22,18 @@ internal static class CatalogueTransaction
             return await work(now);
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
+        return await connection.InTransactionAsync(async () =>
         {
-            await connection.FollowAsync(db, cancellationToken);
-            bool done;
             try
             {
-                done = await work(now);
+                return await work(now);
             }
             catch (DbUpdateException)
             {
                 // A concurrency token, or a unique key another request took first (two nodes applying the same update
                 // make the same version number): someone else changed it first; nothing of this attempt stays.
-                done = false;
+                return false;
             }
-
-            if (done)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
-
-            return done;
-        }
-        finally
-        {
-            connection.EndTransaction();
-
-            // The context reads on without the ended transaction (the next query of this scope would otherwise carry it).
-            await connection.FollowAsync(db, CancellationToken.None);
-        }
+        }, cancellationToken, db);
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Hub.Abstractions;
 
 namespace Hub.Catalog.Catalogue;
 
@@ -6,18 +6,5 @@ namespace Hub.Catalog.Catalogue;
 internal static class StaffLanguage
 {
     /// <summary>Runs <paramref name="write"/> with Swedish as the UI culture (texts from the localizers), then restores the page's.</summary>
-    public static T Swedish<T>(Func<T> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        var culture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("sv");
-        try
-        {
-            return write();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
-    }
+    public static T Swedish<T>(Func<T> write) => UiCulture.With(UiCulture.Swedish, write);
 }

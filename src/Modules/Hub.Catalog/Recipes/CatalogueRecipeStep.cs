@@ -74,9 +74,7 @@ internal sealed class CatalogueRecipeStep : IRecipeStepHandler
         var catalogue = execution.Services.GetRequiredService<ICrossTenantCatalogue>();
         await execution.EnlistAsync(db);
         var actor = new CatalogueActor(execution.Tenant.Id, "recipe", "recipe", null, IsReviewer: false, IsServiceOwner: true);
-        var culture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        try
+        await UiCulture.WithAsync(CultureInfo.InvariantCulture, async () =>
         {
             for (var i = 0; i < dto.Packages.Count; i++)
             {
@@ -98,11 +96,7 @@ internal sealed class CatalogueRecipeStep : IRecipeStepHandler
 
                 await catalogue.PublishUnreviewedAsync(result.Id!.Value, actor, cancellationToken);
             }
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
+        });
     }
 
     private static SubmissionInput Input(PackageEntry entry, Guid versionId) => new(
