@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hub.Forms.Contracts;
 using Hub.Catalog.Contracts;
 
 namespace Hub.Catalog.Packages;
@@ -27,7 +28,7 @@ internal static class AdaptationJson
         {
             for (var i = 0; i < items.Count; i++)
             {
-                if (Reference(items[i], PackageJsonInput.Index(path + ".changeable", i), reader) is { } reference)
+                if (Reference(items[i], JsonPaths.Index(path + ".changeable", i), reader) is { } reference)
                 {
                     changeable.Add(reference);
                 }
@@ -39,7 +40,7 @@ internal static class AdaptationJson
         {
             for (var i = 0; i < lockedItems.Count; i++)
             {
-                var itemPath = PackageJsonInput.Index(path + ".locked", i);
+                var itemPath = JsonPaths.Index(path + ".locked", i);
                 if (!reader.Object(lockedItems[i], itemPath, ["ref", "reason"]))
                 {
                     continue;

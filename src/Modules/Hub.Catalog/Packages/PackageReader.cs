@@ -33,7 +33,7 @@ internal sealed class PackageReader(IReadOnlyList<string> languages, List<FormPr
 
         foreach (var property in element.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
-            Add(PackageJsonInput.Property(path, property.Name), "is not a known property here");
+            Add(JsonPaths.Property(path, property.Name), "is not a known property here");
         }
 
         return true;
@@ -120,7 +120,7 @@ internal sealed class PackageReader(IReadOnlyList<string> languages, List<FormPr
         var texts = new List<KeyValuePair<string, string>>();
         foreach (var property in value.EnumerateObject())
         {
-            var languagePath = PackageJsonInput.Property(textPath, property.Name);
+            var languagePath = JsonPaths.Property(textPath, property.Name);
             if (!languages.Contains(property.Name))
             {
                 Add(languagePath, "is not one of the form's languages");

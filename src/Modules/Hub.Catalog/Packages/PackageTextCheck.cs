@@ -22,7 +22,7 @@ internal static partial class PackageTextCheck
                 if (Markup().Match(value) is { Success: true } match)
                 {
                     problems.Add(new FormProblem($"{path}.{language}",
-                        $"contains markup ({PackageJsonInput.Quote(match.Value)}); texts are plain text and are shown exactly as written"));
+                        $"contains markup ({JsonPaths.Quote(match.Value)}); texts are plain text and are shown exactly as written"));
                 }
             }
         }

@@ -59,7 +59,7 @@ internal static partial class ServicePackageJson
         {
             if (!Properties.Contains(property.Name))
             {
-                problems.Add(new FormProblem(PackageJsonInput.Property("$", property.Name), "is not a known property here"));
+                problems.Add(new FormProblem(JsonPaths.Property("$", property.Name), "is not a known property here"));
             }
         }
 
@@ -286,7 +286,7 @@ internal static partial class ServicePackageJson
         var texts = new List<KeyValuePair<string, string>>();
         foreach (var property in value.EnumerateObject())
         {
-            var path = PackageJsonInput.Property("$." + name, property.Name);
+            var path = JsonPaths.Property("$." + name, property.Name);
             if (!languages.Contains(property.Name))
             {
                 problems.Add(new FormProblem(path, "is not one of the form's languages"));
@@ -334,7 +334,7 @@ internal static partial class ServicePackageJson
 
         foreach (var property in value.EnumerateObject())
         {
-            var path = PackageJsonInput.Property("$.keywords", property.Name);
+            var path = JsonPaths.Property("$.keywords", property.Name);
             if (!languages.Contains(property.Name))
             {
                 problems.Add(new FormProblem(path, "is not one of the form's languages"));
@@ -381,7 +381,7 @@ internal static partial class ServicePackageJson
         var documents = new List<ServiceDocument>();
         for (var i = 0; i < items.Count; i++)
         {
-            var itemPath = PackageJsonInput.Index(path, i);
+            var itemPath = JsonPaths.Index(path, i);
             if (!reader.Object(items[i], itemPath, ["kind", "title", "url"]))
             {
                 continue;

@@ -128,7 +128,7 @@ internal static class WorkflowJson
         var keys = new List<(string?, string)>();
         for (var i = 0; i < items.Count; i++)
         {
-            var itemPath = PackageJsonInput.Index(path, i);
+            var itemPath = JsonPaths.Index(path, i);
             if (!reader.Object(items[i], itemPath, ["key", "category", "label", "initial"]))
             {
                 continue;
@@ -190,7 +190,7 @@ internal static class WorkflowJson
         var keys = new List<(string?, string)>();
         for (var i = 0; i < items.Count; i++)
         {
-            var itemPath = PackageJsonInput.Index(path, i);
+            var itemPath = JsonPaths.Index(path, i);
             if (!reader.Object(items[i], itemPath, ["key", "from", "to", "label", "roles"]))
             {
                 continue;
@@ -238,7 +238,7 @@ internal static class WorkflowJson
         var result = new List<string>();
         for (var i = 0; i < values.Count; i++)
         {
-            var valuePath = PackageJsonInput.Index(listPath, i);
+            var valuePath = JsonPaths.Index(listPath, i);
             if (reader.Key(values[i], valuePath) is not { } key)
             {
                 continue;
@@ -279,7 +279,7 @@ internal static class WorkflowJson
         {
             if (values[i].ValueKind != JsonValueKind.String || !WorkflowRoles.All.Contains(values[i].GetString()) || roles.Contains(values[i].GetString()!))
             {
-                reader.Add(PackageJsonInput.Index(rolesPath, i), $"must be one of {string.Join(", ", WorkflowRoles.All)}, each once");
+                reader.Add(JsonPaths.Index(rolesPath, i), $"must be one of {string.Join(", ", WorkflowRoles.All)}, each once");
                 return null;
             }
 
@@ -307,7 +307,7 @@ internal static class WorkflowJson
         var keys = new List<(string?, string)>();
         for (var i = 0; i < items.Count; i++)
         {
-            var itemPath = PackageJsonInput.Index(path, i);
+            var itemPath = JsonPaths.Index(path, i);
             if (!reader.Object(items[i], itemPath, ["key", "when", "group"]))
             {
                 continue;
@@ -386,7 +386,7 @@ internal static class WorkflowJson
         var keys = new List<(string?, string)>();
         for (var i = 0; i < items.Count; i++)
         {
-            var itemPath = PackageJsonInput.Index(path, i);
+            var itemPath = JsonPaths.Index(path, i);
             if (!reader.Object(items[i], itemPath, ["key", "state", "recipient", "subject", "body"]))
             {
                 continue;

@@ -1,5 +1,9 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hub.Catalog.Adoption;
 using Hub.Catalog.Contracts;
+using Hub.Catalog.Packages;
 using Hub.Forms.Contracts;
 
 namespace Hub.Catalog.Studio;
@@ -13,7 +17,10 @@ namespace Hub.Catalog.Studio;
 /// <param name="After">For a change: the later value, shortened.</param>
 internal sealed record DiffEntry(string Kind, string Subject, string Label, string? Property = null, string? Before = null, string? After = null);
 
-/// <summary>Compares two packages by the stable keys of their pages and elements.</summary>
+/// <summary>
+/// Compares two versions of a package for people: the keyed difference of <see cref="LocalChanges.Between"/> (the one
+/// an adopter's overlay is), each change named by the page, element, state or setting it belongs to.
+/// </summary>
 internal static class PackageDiff
 {
     private const int MaxValueLength = 160;
@@ -22,140 +29,78 @@ internal static class PackageDiff
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
+        var labels = Labels(before, language);
+        foreach (var (reference, label) in Labels(after, language))
+        {
+            labels[reference] = label;
+        }
+
         var entries = new List<DiffEntry>();
-        var title = after.Title.Pick(language, after.Form.DefaultLanguage).Text;
-        Properties(entries, "service", title, Service(before), Service(after));
-
-        var beforePages = before.Form.Pages.ToDictionary(p => p.Key);
-        var afterPages = after.Form.Pages.ToDictionary(p => p.Key);
-        foreach (var page in after.Form.Pages)
+        var old = JsonNode.Parse(ServicePackageJson.WriteCanonical(before))!;
+        var now = JsonNode.Parse(ServicePackageJson.WriteCanonical(after))!;
+        old["version"] = now["version"]?.DeepClone();
+        foreach (var change in LocalChanges.Between(old, now))
         {
-            var label = page.Title.Pick(language, after.Form.DefaultLanguage).Text;
-            if (!beforePages.TryGetValue(page.Key, out var old))
+            var item = change.Reference.Split(':', 2) is [var kind, var key] && kind is "page" or "element" or "state" or "transition" or "routing" or "notification"
+                ? key : null;
+            var subject = item is null ? "service" : change.Reference;
+            var label = labels.GetValueOrDefault(subject, subject);
+            var segments = change.Path.Trim('/').Split('/');
+            var at = item is null ? -1 : Array.FindLastIndex(segments, s => s.EndsWith($"[key={item}]", StringComparison.Ordinal));
+            var property = string.Join('.', segments[(at + 1)..].Select(s => s.Replace("[key=", "[", StringComparison.Ordinal)));
+            switch (change)
             {
-                entries.Add(new DiffEntry("added", "page:" + page.Key, label));
-                continue;
+                case { Before: null, After: null, Kind: "moved" }:
+                    entries.Add(new DiffEntry("changed", subject, label, property.Length > 0 ? property + ".order" : "order"));
+                    break;
+                case { Before: null, After: null }:
+                    break; // a list's marker for an item added or removed: the item's own entry says it
+                case { Kind: "added" or "removed" } when property.Length == 0:
+                    entries.Add(new DiffEntry(change.Kind, subject, label));
+                    break;
+                default:
+                    entries.Add(new DiffEntry("changed", subject, label, property, Short(Value(change.Before)), Short(Value(change.After))));
+                    break;
             }
-
-            Properties(entries, "page:" + page.Key, label, Page(old, before.Form), Page(page, after.Form));
         }
 
-        entries.AddRange(before.Form.Pages.Where(p => !afterPages.ContainsKey(p.Key))
-            .Select(p => new DiffEntry("removed", "page:" + p.Key, p.Title.Pick(language, before.Form.DefaultLanguage).Text)));
-
-        var beforeElements = ElementsJson(before.Form);
-        var afterElements = ElementsJson(after.Form);
-        foreach (var element in after.Form.AllElements())
-        {
-            var label = element.Label?.Pick(language, after.Form.DefaultLanguage).Text ?? element.Key;
-            if (!beforeElements.TryGetValue(element.Key, out var old))
-            {
-                entries.Add(new DiffEntry("added", "element:" + element.Key, label));
-                continue;
-            }
-
-            Properties(entries, "element:" + element.Key, label, Element(old), Element(afterElements[element.Key]));
-        }
-
-        entries.AddRange(before.Form.AllElements().Where(e => !afterElements.ContainsKey(e.Key))
-            .Select(e => new DiffEntry("removed", "element:" + e.Key, e.Label?.Pick(language, before.Form.DefaultLanguage).Text ?? e.Key)));
         return entries;
     }
 
-    private static Dictionary<string, string?> Service(ServicePackage p)
+    // What each keyed part is called in the version's default language or the page's: its title, label or key.
+    private static Dictionary<string, string> Labels(ServicePackage package, string language)
     {
-        var values = new Dictionary<string, string?>(Texts("title", p.Title).Concat(Texts("summary", p.Summary)).Concat(Texts("description", p.Description)), StringComparer.Ordinal)
+        string Pick(LocalizedText? text, string fallback) => text?.Pick(language, package.Form.DefaultLanguage).Text ?? fallback;
+        var workflow = package.EffectiveWorkflow;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["service"] = Pick(package.Title, package.Key) };
+        foreach (var page in package.Form.Pages)
         {
-            ["category"] = p.Category,
-            ["access"] = p.Access.ToString(),
-            ["handlingDays"] = p.HandlingDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["confidential"] = p.Confidential ? "true" : "false",
-            ["retentionDays"] = p.RetentionDays?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["languages"] = string.Join(", ", p.Form.Languages),
-            ["workflow.states"] = p.Workflow is null ? null : string.Join(", ", p.Workflow.States.Select(s => s.Key)),
-            ["workflow.transitions"] = p.Workflow is null ? null : string.Join(", ", p.Workflow.Transitions.Select(t => t.Key)),
-        };
-        return values;
-    }
-
-    private static Dictionary<string, string?> Page(FormPage page, FormDefinition form) =>
-        new(Texts("title", page.Title), StringComparer.Ordinal)
-        {
-            ["position"] = (form.Pages.ToList().IndexOf(page) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["elements"] = string.Join(", ", page.Elements.Select(e => e.Key)),
-            ["visibleWhen"] = page.VisibleWhen?.ToJson(),
-        };
-
-    /// <summary>Every element of the form (inside groups too) by key, as the format's canonical JSON writes it.</summary>
-    private static Dictionary<string, JsonElement> ElementsJson(FormDefinition form)
-    {
-        var found = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        using var json = JsonDocument.Parse(FormDefinitionJson.WriteCanonical(form));
-        void Walk(JsonElement elements)
-        {
-            foreach (var element in elements.EnumerateArray())
-            {
-                found[element.GetProperty("key").GetString()!] = element.Clone();
-                if (element.TryGetProperty("elements", out var children))
-                {
-                    Walk(children);
-                }
-            }
+            labels["page:" + page.Key] = Pick(page.Title, page.Key);
         }
 
-        foreach (var page in json.RootElement.GetProperty("pages").EnumerateArray())
+        foreach (var element in package.Form.AllElements())
         {
-            if (page.TryGetProperty("elements", out var elements))
-            {
-                Walk(elements);
-            }
+            labels["element:" + element.Key] = Pick(element.Label ?? element.Text, element.Key);
         }
 
-        return found;
-    }
-
-    /// <summary>An element's properties as text (so every setting of every type is compared), texts per language.</summary>
-    private static Dictionary<string, string?> Element(JsonElement element)
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
+        foreach (var state in workflow.States)
         {
-            if (property.Name is "key" or "elements")
-            {
-                continue;
-            }
-
-            if (property.Value.ValueKind == JsonValueKind.Object && property.Value.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String))
-            {
-                foreach (var text in property.Value.EnumerateObject())
-                {
-                    values[$"{property.Name}.{text.Name}"] = text.Value.GetString();
-                }
-            }
-            else
-            {
-                values[property.Name] = property.Value.GetRawText();
-            }
+            labels["state:" + state.Key] = Pick(state.Label, state.Key);
         }
 
-        return values;
-    }
-
-    private static IEnumerable<KeyValuePair<string, string?>> Texts(string name, LocalizedText? text) =>
-        text?.Select(t => KeyValuePair.Create($"{name}.{t.Key}", (string?)t.Value)) ?? [];
-
-    private static void Properties(List<DiffEntry> entries, string subject, string label, Dictionary<string, string?> before, Dictionary<string, string?> after)
-    {
-        foreach (var name in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
+        foreach (var transition in workflow.Transitions)
         {
-            var a = before.GetValueOrDefault(name);
-            var b = after.GetValueOrDefault(name);
-            if (!string.Equals(a, b, StringComparison.Ordinal))
-            {
-                entries.Add(new DiffEntry("changed", subject, label, name, Short(a), Short(b)));
-            }
+            labels["transition:" + transition.Key] = Pick(transition.Label, transition.Key);
         }
+
+        return labels;
     }
+
+    // Texts as written; anything else as compact JSON with its letters unescaped (the page encodes what it shows).
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string? Value(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? (string?)value : node?.ToJsonString(Readable);
 
     private static string? Short(string? value) => value is null || value.Length <= MaxValueLength ? value : value[..(MaxValueLength - 1)] + "…";
 }

@@ -40,7 +40,7 @@ public sealed class FormCondition
         }
 
         var problems = new List<FormProblem>();
-        using var document = JsonInput.Parse(utf8, MaxJsonBytes, problems);
+        using var document = JsonInput.Parse(utf8, new JsonInputLimits(MaxJsonBytes, FormLimits.MaxJsonDepth), problems);
         if (document is null)
         {
             return new FormConditionResult(null, problems);

@@ -35,12 +35,14 @@ internal sealed class DefinitionReader
     private int order;
     private int elementCount;
 
+    private static readonly JsonInputLimits Limits = new(FormLimits.MaxDefinitionBytes, FormLimits.MaxJsonDepth);
+
     private DefinitionReader(List<FormProblem> problems) => this.problems = problems;
 
     public static FormReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
         var problems = new List<FormProblem>();
-        using var document = JsonInput.Parse(utf8Json, FormLimits.MaxDefinitionBytes, problems);
+        using var document = JsonInput.Parse(utf8Json, Limits, problems);
         if (document is null)
         {
             return new FormReadResult(null, problems);

@@ -1,12 +1,22 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Hub.Forms.Contracts;
 
-namespace Hub.Forms.Definitions;
+namespace Hub.Forms.Contracts;
 
-/// <summary>Parses untrusted JSON into a document every later reader can walk without an exception.</summary>
-internal static class JsonInput
+/// <summary>How much untrusted JSON may hold before a reader walks it.</summary>
+/// <param name="MaxBytes">The largest input, in UTF-8 bytes.</param>
+/// <param name="MaxDepth">The deepest nesting of objects and lists.</param>
+/// <param name="MaxStringLength">The longest string anywhere, when the format bounds it (fields have their own limits).</param>
+/// <param name="MaxArrayLength">The longest list anywhere, when the format bounds it.</param>
+public sealed record JsonInputLimits(int MaxBytes, int MaxDepth, int? MaxStringLength = null, int? MaxArrayLength = null);
+
+/// <summary>
+/// Parses untrusted JSON (a form definition, a condition, a service package) into a document every later reader can
+/// walk without an exception: strict UTF-8, a size and depth limit, no comments or trailing commas, no duplicate
+/// property names, no text that is not valid Unicode, and strings and lists within the limits given.
+/// </summary>
+public static class JsonInput
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -16,6 +26,7 @@ internal static class JsonInput
     /// </summary>
     public static FormProblem? ToUtf8(string json, out byte[] utf8)
     {
+        ArgumentNullException.ThrowIfNull(json);
         try
         {
             utf8 = StrictUtf8.GetBytes(json);
@@ -28,11 +39,27 @@ internal static class JsonInput
         }
     }
 
-    public static JsonDocument? Parse(ReadOnlySpan<byte> utf8Json, int maxBytes, List<FormProblem> problems)
+    /// <summary>The document of <paramref name="json"/>, or null with the problems added.</summary>
+    public static JsonDocument? Parse(string json, JsonInputLimits limits, List<FormProblem> problems)
     {
-        if (utf8Json.Length > maxBytes)
+        ArgumentNullException.ThrowIfNull(problems);
+        if (ToUtf8(json, out var utf8) is { } problem)
         {
-            problems.Add(new FormProblem("$", string.Create(CultureInfo.InvariantCulture, $"is {utf8Json.Length:N0} bytes; at most {maxBytes:N0} are allowed")));
+            problems.Add(problem);
+            return null;
+        }
+
+        return Parse(utf8, limits, problems);
+    }
+
+    /// <summary>The document of <paramref name="utf8Json"/>, or null with the problems added.</summary>
+    public static JsonDocument? Parse(ReadOnlySpan<byte> utf8Json, JsonInputLimits limits, List<FormProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (utf8Json.Length > limits.MaxBytes)
+        {
+            problems.Add(new FormProblem("$", string.Create(CultureInfo.InvariantCulture, $"is {utf8Json.Length:N0} bytes; at most {limits.MaxBytes:N0} are allowed")));
             return null;
         }
 
@@ -43,19 +70,19 @@ internal static class JsonInput
             // names no path and throws InvalidOperationException on a name holding a lone surrogate.
             document = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions
             {
-                MaxDepth = FormLimits.MaxJsonDepth,
+                MaxDepth = limits.MaxDepth,
                 AllowTrailingCommas = false,
                 CommentHandling = JsonCommentHandling.Disallow,
             });
         }
         catch (JsonException exception)
         {
-            problems.Add(new FormProblem("$", Describe(exception)));
+            problems.Add(new FormProblem("$", Describe(exception, limits)));
             return null;
         }
 
         var before = problems.Count;
-        if (!CheckNamesAndStrings(document.RootElement, "$", problems) || problems.Count > before)
+        if (!Check(document.RootElement, "$", limits, problems) || problems.Count > before)
         {
             document.Dispose();
             return null;
@@ -65,10 +92,10 @@ internal static class JsonInput
     }
 
     /// <summary>
-    /// Finds duplicate property names and text that is not valid Unicode (an escaped lone surrogate), which would
-    /// otherwise throw from <see cref="JsonElement.GetString"/>. False when reading must stop.
+    /// Finds duplicate property names, text that is not valid Unicode (an escaped lone surrogate, which would otherwise
+    /// throw from <see cref="JsonElement.GetString"/>) and strings or lists beyond the limits. False when reading must stop.
     /// </summary>
-    private static bool CheckNamesAndStrings(JsonElement element, string path, List<FormProblem> problems)
+    private static bool Check(JsonElement element, string path, JsonInputLimits limits, List<FormProblem> problems)
     {
         switch (element.ValueKind)
         {
@@ -87,13 +114,12 @@ internal static class JsonInput
                         return false;
                     }
 
-                    var propertyPath = JsonPaths.Property(path, name);
                     if (!names.Add(name))
                     {
                         problems.Add(new FormProblem(path, $"names the property {JsonPaths.Quote(name)} more than once"));
                     }
 
-                    if (!CheckNamesAndStrings(property.Value, propertyPath, problems))
+                    if (!Check(property.Value, JsonPaths.Property(path, name), limits, problems))
                     {
                         return false;
                     }
@@ -101,10 +127,16 @@ internal static class JsonInput
 
                 return true;
             case JsonValueKind.Array:
+                if (element.GetArrayLength() > limits.MaxArrayLength)
+                {
+                    problems.Add(new FormProblem(path, $"has more than {limits.MaxArrayLength} items"));
+                    return false;
+                }
+
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (!CheckNamesAndStrings(item, JsonPaths.Index(path, index++), problems))
+                    if (!Check(item, JsonPaths.Index(path, index++), limits, problems))
                     {
                         return false;
                     }
@@ -114,7 +146,11 @@ internal static class JsonInput
             case JsonValueKind.String:
                 try
                 {
-                    _ = element.GetString();
+                    if (element.GetString()!.Length > limits.MaxStringLength)
+                    {
+                        problems.Add(new FormProblem(path, $"is longer than {limits.MaxStringLength} characters"));
+                    }
+
                     return true;
                 }
                 catch (InvalidOperationException)
@@ -128,14 +164,14 @@ internal static class JsonInput
         }
     }
 
-    private static string Describe(JsonException exception)
+    private static string Describe(JsonException exception, JsonInputLimits limits)
     {
         var message = exception.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        message = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        message = (cut > 0 ? message[..cut] : message).Split(" Path:")[0].TrimEnd('.', ' ', '|');
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
-            message = $"nests objects and lists deeper than {FormLimits.MaxJsonDepth} levels";
+            message = $"nests objects and lists deeper than {limits.MaxDepth} levels";
         }
 
         var where = exception.LineNumber is { } line
@@ -146,7 +182,7 @@ internal static class JsonInput
 }
 
 /// <summary>JSONPath-like locations for problems, safe to show whatever names the input used.</summary>
-internal static class JsonPaths
+public static class JsonPaths
 {
     private const int MaxShown = 64;
 
