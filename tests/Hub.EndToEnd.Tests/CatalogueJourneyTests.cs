@@ -49,6 +49,16 @@ public sealed class CatalogueJourneyTests(BrowserFixture browser)
         await VisitBothAsync(owner, "/tyreso/admin/katalog");
         await VisitBothAsync(owner, "/tyreso/admin/katalog/dela/fardtjanst");
 
+        // The sharing policy lists its parts by name under texts, questions and workflow; the key is secondary.
+        var policy = owner.Locator("main table");
+        Assert.Equal(["Texter och sidor", "Frågor och informationstexter", "Arbetsflöde"], await owner.Locator("main table caption").AllInnerTextsAsync());
+        Assert.Contains("Text: E-tjänstens namn", await policy.Nth(0).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches("Fråga: [^\\n]+", await policy.Nth(1).InnerTextAsync());
+        var workflowLabels = await policy.Nth(2).Locator("label").AllInnerTextsAsync();
+        Assert.Contains(workflowLabels, l => l.StartsWith("Övergång: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(workflowLabels, l => l.Contains("transition:", StringComparison.Ordinal));
+        Assert.Contains("Nyckel: transition:", await policy.Nth(2).InnerTextAsync(), StringComparison.Ordinal);
+
         // A mistake first: the page says what is wrong next to the field.
         await owner.FillAsync("#LegalBasis", "");
         await owner.FillAsync("#Changelog", "Tyresös version med egna kontaktuppgifter.");
@@ -72,6 +82,15 @@ public sealed class CatalogueJourneyTests(BrowserFixture browser)
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Godkänn" }).ClickAsync();
         await coordinator.WaitForURLAsync("**/hub/admin/katalog/granskning?beslut=*");
         await PageChecks.AssertAccessibleAsync(coordinator, "sv");
+
+        // The page says what the decision did and what the owner does next; the owner gets a mail.
+        var decided = await coordinator.Locator("main .notice--success").InnerTextAsync();
+        Assert.Contains("Du godkände Ansökan om färdtjänst version 1.0.0 från Tyresö kommun. Versionen är godkänd.", decided, StringComparison.Ordinal);
+        Assert.Contains("Tyresö kommun kan nu publicera versionen i katalogen", decided, StringComparison.Ordinal);
+        await browser.SetLanguageAsync(coordinator.Context, "en");
+        Assert.Equal(200, await PageChecks.VisitAsync(coordinator, new Uri(coordinator.Url).PathAndQuery, "en"));
+        Assert.Contains("You approved", await coordinator.Locator("main .notice--success").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.Hub.Mailbox.WaitForAsync(m => m.Subject == "Godkänd i katalogen: Ansökan om färdtjänst 1.0.0", "the owner's approval mail");
 
         await owner.GotoAsync("/tyreso/admin/katalog");
         var package = await owner.GetByRole(AriaRole.Link, new() { Name = "Ansökan om färdtjänst", Exact = true }).GetAttributeAsync("href");

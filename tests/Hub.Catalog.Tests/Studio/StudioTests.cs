@@ -58,6 +58,30 @@ public abstract partial class StudioTests(HubFixture fixture) : TwoTenantTests(f
     }
 
     [Fact]
+    public async Task A_description_in_paragraphs_as_a_browser_posts_it_is_kept_with_line_feeds_and_a_refusal_is_in_one_language()
+    {
+        using var editor = await BuildAsync(Own);
+        await PostOkAsync(editor, Studio(Own, "/uppgifter"), null,
+            [new("title.sv", "Husdjur"), new("title.en", "Pets"), new("summary.sv", "Anmäl dina husdjur."), new("summary.en", "Register your pets."),
+             new("description.sv", "Första stycket.\r\n\r\nAndra stycket."), new("description.en", "First.\r\rSecond."),
+             new("category", "bygga-bo-och-miljo"), new("access", "anonymous"), new("handlingDays", "14")]);
+        var content = await DraftContentAsync(Own);
+        var description = System.Text.Json.Nodes.JsonNode.Parse(content)!["description"]!;
+        Assert.Equal("Första stycket.\n\nAndra stycket.", (string?)description["sv"]);
+        Assert.Equal("First.\n\nSecond.", (string?)description["en"]);
+
+        // A control character that is no line break is still refused, in Swedish only, next to the field.
+        using var refused = await PostAsync(editor, Studio(Own, "/uppgifter"), null,
+            [new("title.sv", "Husdjur"), new("title.en", "Pets"), new("summary.sv", "Anmäl\u0007 dina husdjur."), new("summary.en", "Register your pets."),
+             new("description.sv", "Text."), new("description.en", "Text."), new("category", "bygga-bo-och-miljo"), new("access", "anonymous"), new("handlingDays", "14")]);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("id=\"summary_sv-error\"[^<]*<span[^>]*>[^<]*</span>[^<]*Godtas inte: texten innehåller osynliga styrtecken", html);
+        Assert.DoesNotContain("control characters", html, StringComparison.Ordinal);
+        Assert.Equal(content, await DraftContentAsync(Own));
+    }
+
+    [Fact]
     public async Task An_editor_builds_and_previews_a_service_that_only_a_service_owner_publishes_and_citizens_then_get()
     {
         using var editor = await BuildAsync(Own);

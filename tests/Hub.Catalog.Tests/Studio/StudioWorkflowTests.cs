@@ -91,7 +91,7 @@ public abstract partial class StudioTests
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches("id=\"body_sv-error\"[^<]*<span[^>]*>[^<]*</span>[^<]*is a broken Liquid template: line \\d+, column \\d+: [^<]+", html);
+        Assert.Matches("id=\"body_sv-error\"[^<]*<span[^>]*>[^<]*</span>[^<]*Mallen går inte att läsa\\. Teknisk uppgift från Liquid \\(på engelska\\): line \\d+, column \\d+: [^<]+", html);
         Assert.Contains("Ditt ärende.", html, StringComparison.Ordinal); // what was typed stays on screen
         Assert.Equal(before, await DraftContentAsync(Own));
     }

@@ -114,8 +114,18 @@ internal sealed class DraftModel : StudioPage
             return Page();
         }
 
-        list.Add(DraftDocument.NewElement(key, type));
-        return await SaveAsync(document, "$", key, StudioUrl("/element/" + key), cancellationToken);
+        var element = DraftDocument.NewElement(key, type);
+        var label = PostedText(prefix + ".label");
+        if (label.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            DraftDocument.SetText(element, element.ContainsKey("text") ? "text" : "label", label, optional: false);
+        }
+
+        list.Add(element);
+
+        // "Add another" returns to this add form on the draft, ready for the next one; "Add" opens the new element.
+        var next = Request.Form["then"] == "another" ? StudioUrl() + "#add-" + parent : StudioUrl("/element/" + key);
+        return await SaveAsync(document, "$", TitleOf(element["label"] ?? element["text"], key), next, cancellationToken);
     }
 
     /// <summary>Moves a page up or down, or removes it.</summary>

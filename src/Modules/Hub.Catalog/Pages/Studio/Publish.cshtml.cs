@@ -34,7 +34,7 @@ internal sealed partial class PublishModel : StudioPage
 
         KeepPosted();
         var version = Request.Form["version"].ToString().Trim();
-        var note = Request.Form["changeNote"].ToString().Trim();
+        var note = Request.Form["changeNote"].ToString().ReplaceLineEndings("\n").Trim();
         if (!VersionPattern().IsMatch(version))
         {
             ModelState.AddModelError("version", Texts["Error.Version"]);

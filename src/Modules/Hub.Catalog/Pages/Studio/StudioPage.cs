@@ -64,16 +64,84 @@ internal abstract class StudioPage : PageModel
 
     public string Describe(QualityFinding finding) => Gate.Describe(finding, CultureInfo.CurrentUICulture);
 
-    /// <summary>Where a finding's element is edited.</summary>
-    public string FindingUrl(QualityFinding finding) => finding.Reference?.Split(':', 2) switch
+    /// <summary>Where a finding's element is edited, at the field the finding is about.</summary>
+    public string FindingUrl(QualityFinding finding)
     {
-        ["element", var key] => StudioUrl("/element/" + key),
-        ["page", var key] => StudioUrl("/sida/" + key),
-        ["text", _] => StudioUrl("/uppgifter"),
-        ["state", var key] => StudioUrl("/arbetsflode/tillstand/" + key),
-        ["transition", var key] => StudioUrl("/arbetsflode/overgang/" + key),
-        ["notification", var key] => StudioUrl("/arbetsflode/meddelande/" + key),
-        _ => StudioUrl(),
+        var url = finding.Reference?.Split(':', 2) switch
+        {
+            ["element", var key] => StudioUrl("/element/" + key),
+            ["page", var key] => StudioUrl("/sida/" + key),
+            ["text", _] => StudioUrl("/uppgifter"),
+            ["state", var key] => StudioUrl("/arbetsflode/tillstand/" + key),
+            ["transition", var key] => StudioUrl("/arbetsflode/overgang/" + key),
+            ["notification", var key] => StudioUrl("/arbetsflode/meddelande/" + key),
+            _ => StudioUrl(),
+        };
+        return FindingField(finding) is { } field ? url + "#" + FieldModel.IdFor(field) : url;
+    }
+
+    /// <summary>
+    /// Which text of which element a finding is about, as the studio's pages name them: "Beskrivning", "Sidan ”Om dig”,
+    /// Rubrik", "Textfält ”Namn”, Hjälptext". Null when the finding is about the service as a whole.
+    /// </summary>
+    public string? FindingSubject(QualityFinding finding)
+    {
+        var property = FindingProperty(finding.Path);
+        var propertyName = property is null ? null : PropertyName(finding.Reference, property);
+        string? owner = finding.Reference?.Split(':', 2) switch
+        {
+            ["element", var key] when Document.FindElement(key) is { } element =>
+                Texts["Finding.Of", TypeName(TypeOf(element.Node)), TitleOf(element.Node["label"], key)].Value,
+            ["page", var key] when Document.FindPage(key) is { } page => Texts["Finding.Of", Texts["Finding.Page"], TitleOf(page.Node["title"], key)].Value,
+            ["state", var key] => Texts["Finding.Of", Texts["Finding.State"], key].Value,
+            ["transition", var key] => Texts["Finding.Of", Texts["Finding.Transition"], key].Value,
+            ["notification", var key] => Texts["Finding.Of", Texts["Finding.Notification"], key].Value,
+            _ => null,
+        };
+        return (owner, propertyName) switch
+        {
+            (null, null) => null,
+            (null, { } name) => name,
+            ({ } who, null) => who,
+            ({ } who, { } name) => $"{who}, {name}",
+        };
+    }
+
+    // The field a finding's path ends in, as the edit page names it: "description.sv", "hint.en", "options[1].label.sv":
+    // the path after the last page, element, state, transition or notification on it, or after "$." for the service.
+    private static string? FindingField(QualityFinding finding) =>
+        PathAfterOwner(finding.Path) is { Length: > 0 } rest ? string.Join('.', rest) : null;
+
+    // "$.description.sv" → "description"; "$.form.pages[0].elements[2].hint.sv" → "hint".
+    private static string? FindingProperty(string path) => PathAfterOwner(path) is { Length: > 0 } rest ? rest[0].Split('[')[0] : null;
+
+    private static string[]? PathAfterOwner(string path)
+    {
+        if (!path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = path[2..].Split('.');
+        var owner = Array.FindLastIndex(segments, s => s.EndsWith(']') && s.Split('[')[0] is "pages" or "elements" or "states" or "transitions" or "notifications");
+        return owner < 0 && segments[0] == "form" ? null : segments[(owner + 1)..];
+    }
+
+    private string? PropertyName(string? reference, string property) => (reference?.Split(':', 2)[0], property) switch
+    {
+        ("text", "title") => Texts["Field.ServiceTitle"].Value,
+        ("text", "summary") => Texts["Field.Summary"].Value,
+        ("text", "description") => Texts["Field.Description"].Value,
+        ("page", "title") => Texts["Field.PageTitle"].Value,
+        ("state", "label") => Texts["Field.StateLabel"].Value,
+        ("transition", "label") => Texts["Field.TransitionLabel"].Value,
+        ("notification", "subject") => Texts["Field.Subject"].Value,
+        ("notification", "body") => Texts["Field.Body"].Value,
+        ("element", "label") => Texts["Field.Label"].Value,
+        ("element", "hint") => Texts["Field.Hint"].Value,
+        ("element", "text") => Texts["Field.Text"].Value,
+        ("element", "options" or "signers") => Texts["Finding.Options"].Value,
+        _ => null,
     };
 
     public string TitleOf(JsonNode? text, string fallback)
@@ -143,9 +211,13 @@ internal abstract class StudioPage : PageModel
         }
     }
 
-    /// <summary>The posted text per language of the service, from fields <c>{name}.{language}</c>.</summary>
+    /// <summary>
+    /// The posted text per language of the service, from fields <c>{name}.{language}</c>, with a browser's line breaks
+    /// (a text area posts CR LF) as the line feeds a package holds.
+    /// </summary>
     protected Dictionary<string, string?> PostedText(string name) =>
-        Document.Languages.ToDictionary(l => l, l => (string?)Request.Form[$"{name}.{l}"].ToString(), StringComparer.Ordinal);
+        Document.Languages.ToDictionary(l => l, l => (string?)Request.Form[$"{name}.{l}"].ToString().ReplaceLineEndings("\n"), StringComparer.Ordinal);
+
 
     protected void ShowText(string name, JsonNode? text)
     {
@@ -217,7 +289,7 @@ internal abstract class StudioPage : PageModel
             var parsed = FormCondition.Parse(json);
             if (!parsed.Succeeded)
             {
-                ModelState.AddModelError("when.json", Texts["Problem", string.Join("; ", parsed.Problems)]);
+                ModelState.AddModelError("when.json", Texts["Problem", string.Join("; ", parsed.Problems.Select(p => ReaderProblemText.Localize(p.Message, Texts)))]);
                 return false;
             }
 
@@ -288,6 +360,7 @@ internal abstract class StudioPage : PageModel
             field = candidates.FirstOrDefault(c => Request.Form.ContainsKey(c)) ?? "";
         }
 
-        ModelState.AddModelError(field, field.Length > 0 ? Texts["Problem", problem.Message] : Texts["ProblemAt", problem.Path, problem.Message]);
+        var message = ReaderProblemText.Localize(problem.Message, Texts);
+        ModelState.AddModelError(field, field.Length > 0 ? Texts["Problem", message] : Texts["ProblemAt", problem.Path, message]);
     }
 }

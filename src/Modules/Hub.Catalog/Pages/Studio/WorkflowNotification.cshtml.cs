@@ -85,7 +85,7 @@ internal sealed class WorkflowNotificationModel : WorkflowPage
                 }
                 else if (!NotificationLiquid.TryParse(source, out _, out var problem))
                 {
-                    ModelState.AddModelError($"{name}.{language}", Texts["Problem", "is a broken Liquid template: " + problem]);
+                    ModelState.AddModelError($"{name}.{language}", Texts["Error.Liquid", problem ?? ""]);
                     parsed = false;
                 }
             }

@@ -15,7 +15,16 @@ namespace Hub.Catalog.Pages.Catalogue.Admin;
 internal sealed record SourceVersion(Guid Id, string Version, bool Published);
 
 /// <summary>An element the adaptation policy can name, with its name for people.</summary>
-internal sealed record PolicyRow(string Reference, string Label);
+/// <summary>A row of the sharing policy: what a person calls the part (<paramref name="Kind"/> and <paramref name="Label"/>), the group it is listed under, and its reference key.</summary>
+internal sealed record PolicyRow(string Reference, string Kind, string Label, PolicyGroup Group);
+
+/// <summary>The groups the sharing policy lists its parts in, in this order.</summary>
+internal enum PolicyGroup
+{
+    Texts,
+    Questions,
+    Workflow,
+}
 
 /// <summary>
 /// <c>/admin/katalog/dela/{service}</c>: a ServiceOwner submits a stored version of one of the municipality's services
@@ -197,23 +206,30 @@ internal sealed class SubmitModel(CatalogDbContext db, Hub.Catalog.Adoption.Adop
         }
     }
 
-    /// <summary>Every element the policy may name, in package order, with its label in the page's language.</summary>
+    /// <summary>
+    /// Every part the policy may name, in package order, named as the studio names it (a page's title, a question's
+    /// label, a state's name) with its kind, and grouped: texts and pages, questions, workflow.
+    /// </summary>
     private IReadOnlyList<PolicyRow> Rows(ServicePackage package)
     {
         string Pick(LocalizedText? text, string fallback) => text?.Pick(Language, package.Form.DefaultLanguage).Text ?? fallback;
         var workflow = package.EffectiveWorkflow;
+        string StateName(string key) => Pick(workflow.States.FirstOrDefault(s => s.Key == key)?.Label, key);
         var rows = new List<PolicyRow>
         {
-            new("text:title", Texts["Ref.Title"]), new("text:summary", Texts["Ref.Summary"]), new("text:description", Texts["Ref.Description"]),
+            new("text:title", Texts["PolicyKind.Text"], Texts["Ref.Title"], PolicyGroup.Texts),
+            new("text:summary", Texts["PolicyKind.Text"], Texts["Ref.Summary"], PolicyGroup.Texts),
+            new("text:description", Texts["PolicyKind.Text"], Texts["Ref.Description"], PolicyGroup.Texts),
         };
-        rows.AddRange(package.Form.Pages.Select(p => new PolicyRow("page:" + p.Key, Pick(p.Title, p.Key))));
-        rows.AddRange(package.Form.AllElements().Select(e => new PolicyRow("element:" + e.Key, Pick(e.Label, e.Key))));
-
-        rows.AddRange(workflow.States.Select(s => new PolicyRow("state:" + s.Key, Pick(s.Label, s.Key))));
-        rows.AddRange(workflow.Transitions.Select(t => new PolicyRow("transition:" + t.Key, Pick(t.Label, t.Key))));
-        rows.AddRange(workflow.Routing.Select(r => new PolicyRow("routing:" + r.Key, r.Key)));
-        rows.AddRange(workflow.Notifications.Select(n => new PolicyRow("notification:" + n.Key, n.Key)));
-        rows.Add(new("sla:marks", Texts["Ref.Sla"]));
+        rows.AddRange(package.Form.Pages.Select(p => new PolicyRow("page:" + p.Key, Texts["PolicyKind.Page"], Pick(p.Title, p.Key), PolicyGroup.Texts)));
+        rows.AddRange(package.Form.AllElements().Select(e => new PolicyRow("element:" + e.Key,
+            Texts["PolicyKind." + (e.Type is FormElementType.Info or FormElementType.Stop ? "Info" : "Question")], Pick(e.Label ?? e.Text, e.Key), PolicyGroup.Questions)));
+        rows.AddRange(workflow.States.Select(s => new PolicyRow("state:" + s.Key, Texts["PolicyKind.State"], Pick(s.Label, s.Key), PolicyGroup.Workflow)));
+        rows.AddRange(workflow.Transitions.Select(t => new PolicyRow("transition:" + t.Key, Texts["PolicyKind.Transition"], Pick(t.Label, t.Key), PolicyGroup.Workflow)));
+        rows.AddRange(workflow.Routing.Select(r => new PolicyRow("routing:" + r.Key, Texts["PolicyKind.Routing"], Texts["Policy.RoutingTo", r.Group], PolicyGroup.Workflow)));
+        rows.AddRange(workflow.Notifications.Select(n => new PolicyRow("notification:" + n.Key, Texts["PolicyKind.Notification"],
+            Texts[n.Recipient == NotificationRecipient.Citizen ? "Policy.NotificationCitizen" : "Policy.NotificationGroup", StateName(n.State)], PolicyGroup.Workflow)));
+        rows.Add(new("sla:marks", Texts["PolicyKind.Sla"], Texts["Ref.Sla"], PolicyGroup.Workflow));
         var known = AdaptationReference.All(package);
         return [.. rows.Where(r => known.Contains(r.Reference)).DistinctBy(r => r.Reference)];
     }
