@@ -175,20 +175,42 @@ public abstract class RecipeTests(HubFixture fixture)
     }
 
     [Fact]
-    public async Task A_failure_while_applying_leaves_nothing_half_applied()
+    public void The_schema_checked_at_run_time_is_the_published_file()
+    {
+        using var stream = typeof(Hub.Tenancy.Recipes.TenantRecipeStep).Assembly.GetManifestResourceStream("recipe.schema.json")!;
+        using var reader = new StreamReader(stream);
+        Assert.Equal(File.ReadAllText(Path.Combine(HubAppFactory.RepositoryRoot, "docs", "recipe.schema.json")), reader.ReadToEnd());
+    }
+
+    [Fact]
+    public async Task A_password_the_published_schema_refuses_is_named_before_anything_is_applied()
     {
         var slug = NewSlug();
-        // Valid as a file, but the password policy refuses the last account only while the step runs.
-        var last = "\"roles\": [\"CaseOfficer\"], \"password\": \"Hub-demo-2026\" }\n";
-        var json = TestRecipes.Municipality(slug, "Halvkommun");
-        var at = json.LastIndexOf(last, StringComparison.Ordinal);
-        Assert.True(at > 0);
-        json = string.Concat(json.AsSpan(0, at), last.Replace("Hub-demo-2026", "kort", StringComparison.Ordinal), json.AsSpan(at + last.Length));
-        Assert.Contains("\"kort\"", json, StringComparison.Ordinal);
+        var json = TestRecipes.Municipality(slug, "Kortkommun").Replace("\"Hub-demo-2026\"", "\"kort\"", StringComparison.Ordinal);
 
         var problems = await RefusedAsync(json);
 
-        Assert.Contains(problems, p => p.Message.Contains("nothing was changed", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.EndsWith(".password", StringComparison.Ordinal)
+            && p.Message.Contains("recipe.schema.json", StringComparison.Ordinal) && p.Message.Contains("minLength", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Message.Contains("nothing was changed", StringComparison.Ordinal));
+        Assert.Null(fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(slug));
+    }
+
+    [Fact]
+    public async Task A_failure_while_applying_leaves_nothing_half_applied()
+    {
+        var slug = NewSlug();
+        // Valid as a file (schema and readers), but the catalogue step finds no such published service only while it
+        // runs, after the tenant, its features and its accounts were written in the same transaction.
+        var recipe = System.Text.Json.Nodes.JsonNode.Parse(TestRecipes.Municipality(slug, "Halvkommun"))!;
+        recipe["steps"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""
+            { "step": "catalogue", "packages": [ { "service": "finns-inte", "description": "Finns inte.", "origin": "own",
+              "legalBasis": "Kommunallagen", "maturity": "pilot", "contactName": "Anna", "contactEmail": "anna@example.se" } ] }
+            """));
+
+        var problems = await RefusedAsync(recipe.ToJsonString());
+
+        Assert.Contains(problems, p => p.Message.Contains("nothing was changed", StringComparison.Ordinal) && p.Message.Contains("finns-inte", StringComparison.Ordinal));
         Assert.Null(fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(slug));
         await fixture.Services.GetRequiredService<ITenantDirectory>().RefreshAsync();
         Assert.Null(fixture.Services.GetRequiredService<ITenantDirectory>().FindBySlug(slug));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Hub.Abstractions;
 using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
 
@@ -34,6 +35,27 @@ internal static partial class ServicePackageJson
     public const int MaxDocuments = 20;
 
     public static (ServicePackage? Package, IReadOnlyList<FormProblem> Problems) Read(string json) => Read(json, checkWorkflowGraph: true);
+
+    /// <summary>The published schema, <c>docs/package.schema.json</c>, embedded as that file.</summary>
+    public static PublishedSchema Schema { get; } = PublishedSchema.FromResource(typeof(ServicePackageJson).Assembly, "package.schema.json");
+
+    /// <summary>
+    /// Reads a package as it enters the hub (an import, a recipe's service file, a publication from the studio, a merge
+    /// or a contribution): the reader's checks, then the published schema, so that what is stored is always a package
+    /// the schema accepts too. Content already stored is read with <see cref="Read(string)"/>.
+    /// </summary>
+    public static (ServicePackage? Package, IReadOnlyList<FormProblem> Problems) ReadIncoming(string json)
+    {
+        var (package, problems) = Read(json);
+        if (package is null)
+        {
+            return (null, problems);
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var refused = Schema.Check(document.RootElement);
+        return refused.Count == 0 ? (package, problems) : (null, refused.Select(p => new FormProblem(p.Path, p.Message)).ToList());
+    }
 
     /// <summary>
     /// Reads a package; with <paramref name="checkWorkflowGraph"/> false (a studio draft) a workflow whose states are

@@ -18,7 +18,7 @@ internal sealed class ServicePackages(
     {
         ArgumentNullException.ThrowIfNull(json);
         var tenantId = TenantId();
-        var (package, problems) = ServicePackageJson.Read(json);
+        var (package, problems) = ServicePackageJson.ReadIncoming(json);
         if (package is null)
         {
             return Refused(problems);

@@ -44,7 +44,7 @@ internal sealed class ServicesRecipeStep(IConfiguration configuration, TimeProvi
                 continue;
             }
 
-            var (package, problems) = ServicePackageJson.Read(File.ReadAllText(file));
+            var (package, problems) = ServicePackageJson.ReadIncoming(File.ReadAllText(file));
             if (package is not null)
             {
                 problems = PackageTextCheck.Check(package);

@@ -187,7 +187,7 @@ internal sealed class StudioDrafts(
         }
 
         // Read once more exactly as an import would: what is published must be a package file in its own right.
-        var (package, problems) = ServicePackageJson.Read(ServicePackageJson.WriteCanonical(check.Package! with { Version = version }));
+        var (package, problems) = ServicePackageJson.ReadIncoming(ServicePackageJson.WriteCanonical(check.Package! with { Version = version }));
         if (package is null)
         {
             return (DraftOutcome.Invalid, check with { Problems = problems });

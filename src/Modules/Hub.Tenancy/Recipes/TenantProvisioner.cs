@@ -293,6 +293,12 @@ internal sealed class TenantProvisioner(
             }
 
             problems.AddRange(validation.Problems);
+            if (problems.Count == 0)
+            {
+                // The steps' readers passed; the published schema has the last word on shape.
+                problems.AddRange(RecipeSchema.Check(root).Select(p => new RecipeProblem(p.Path == "$" ? "$" : p.Path.TrimStart('$').TrimStart('.'), p.Message)));
+            }
+
             var otherSteps = steps.Skip(1).ToList();
             if (overrides?.FirstAdmin is { } admin && handlersByName.TryGetValue("users", out var users))
             {
@@ -307,6 +313,9 @@ internal sealed class TenantProvisioner(
             return new CheckedRecipe(name ?? "", tenantStep, otherSteps, problems);
         }
     }
+
+    /// <summary>The published schema, <c>docs/recipe.schema.json</c>, embedded as that file.</summary>
+    internal static PublishedSchema RecipeSchema { get; } = PublishedSchema.FromResource(typeof(TenantProvisioner).Assembly, "recipe.schema.json");
 
     private static readonly string[] FirstAdminRoles = [HubRoles.TenantAdmin];
 
