@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Abstractions;
 
@@ -11,12 +10,12 @@ namespace Hub.Abstractions;
 /// its own, so <c>HttpContext.User</c> does not carry it): the <see cref="HubPolicies.Citizen"/> policy evaluated as
 /// an endpoint would, once per request.
 /// </summary>
-public static class CitizenSession
+public sealed class CitizenSession(IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator)
 {
     private const string ItemKey = "hub:citizen-principal";
 
     /// <summary>The citizen's principal when the policy is met, else null.</summary>
-    public static async Task<ClaimsPrincipal?> GetAsync(HttpContext httpContext)
+    public async Task<ClaimsPrincipal?> GetAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         if (httpContext.Items.TryGetValue(ItemKey, out var cached))
@@ -25,11 +24,9 @@ public static class CitizenSession
         }
 
         ClaimsPrincipal? citizen = null;
-        var services = httpContext.RequestServices;
-        var policy = await services.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(HubPolicies.Citizen);
+        var policy = await policies.GetPolicyAsync(HubPolicies.Citizen);
         if (policy is not null)
         {
-            var evaluator = services.GetRequiredService<IPolicyEvaluator>();
             var user = httpContext.User;
             var authentication = await evaluator.AuthenticateAsync(policy, httpContext);
             if (authentication.Succeeded)

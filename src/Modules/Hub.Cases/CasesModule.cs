@@ -48,6 +48,10 @@ public static class CasesModule
         services.AddScoped<ITimerHandler, RetentionTimerHandler>();
         services.AddSingleton<IRecipeStepHandler, HandlingGroupsRecipeStep>();
         services.AddSingleton<FileStore>();
+        services.AddScoped<DraftFiles>();
+        services.AddScoped<Citizens>();
+        services.AddScoped<AnonymousKey>();
+        services.AddScoped<Pages.Services.IntakePageServices>();
         services.AddSingleton<DraftSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftSweeper>());
         services.AddModulePages(typeof(CasesModule).Assembly);

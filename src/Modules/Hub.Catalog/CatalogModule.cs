@@ -41,6 +41,8 @@ public static class CatalogModule
         services.AddHostedService(sp => sp.GetRequiredService<Adoption.AdoptionFollower>());
         services.AddOptions<Adoption.AdoptionOptions>().BindConfiguration("Hub:Catalog:Adoption");
         services.AddScoped<StudioDrafts>();
+        services.AddScoped<Pages.Studio.StudioPageServices>();
+        services.AddScoped<Pages.Catalogue.CataloguePageServices>();
         services.AddScoped<IServiceDrafts>(sp => sp.GetRequiredService<StudioDrafts>());
         services.AddOptions<QualityGateOptions>().BindConfiguration("Hub:Catalog:QualityGate");
         services.TryAddSingleton<IServiceQualityGate, ServiceQualityGate>();

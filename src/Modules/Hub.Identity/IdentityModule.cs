@@ -40,6 +40,8 @@ public static class IdentityModule
             .AddEntityFrameworkStores<StaffIdentityDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        // The citizen's e-ID session as any page sees it (its own scheme; HttpContext.User does not carry it).
+        services.AddScoped<CitizenSession>();
         // A lock, a lost role or a new password ends open sessions within a minute (the security stamp is re-read).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>

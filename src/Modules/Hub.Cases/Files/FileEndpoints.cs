@@ -20,7 +20,7 @@ internal static class FileEndpoints
 {
     public static IEndpointRouteBuilder MapCaseFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/e-tjanster/filer/{id:guid}", async (Guid id, HttpContext http, CasesDbContext db, DraftStore drafts, FileStore store, ITenantContext tenant,
+        endpoints.MapGet("/e-tjanster/filer/{id:guid}", async (Guid id, HttpContext http, Citizens citizens, AnonymousKey anonymousKey, CasesDbContext db, DraftStore drafts, FileStore store, ITenantContext tenant,
             IAuthorizationService authorization, HandlingGroups groups, IAuditTrail audit, CancellationToken cancellationToken) =>
         {
             if (tenant.Tenant is null)
@@ -34,8 +34,8 @@ internal static class FileEndpoints
                 return Results.NotFound();
             }
 
-            var citizen = await Citizens.GetAsync(http);
-            var anonymous = AnonymousKey.Find(http);
+            var citizen = await citizens.GetAsync(http);
+            var anonymous = anonymousKey.Find(http);
             var allowed = false;
             if (file.DraftId is { } draftId)
             {

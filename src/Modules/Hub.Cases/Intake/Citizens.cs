@@ -8,11 +8,11 @@ namespace Hub.Cases.Intake;
 internal sealed record Citizen(string PersonalIdentityNumber, string Name, string? GivenName);
 
 /// <summary>The logged-in citizen, also on pages open to everyone (see <see cref="CitizenSession"/>).</summary>
-internal static class Citizens
+internal sealed class Citizens(CitizenSession session)
 {
-    public static async Task<Citizen?> GetAsync(HttpContext httpContext)
+    public async Task<Citizen?> GetAsync(HttpContext httpContext)
     {
-        var principal = await CitizenSession.GetAsync(httpContext);
+        var principal = await session.GetAsync(httpContext);
         return principal?.FindFirstValue(CitizenClaimTypes.PersonalIdentityNumber) is { } pnr
             ? new Citizen(pnr, principal.FindFirstValue(CitizenClaimTypes.Name) ?? pnr, principal.FindFirstValue(CitizenClaimTypes.GivenName))
             : null;

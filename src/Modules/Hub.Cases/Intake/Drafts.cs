@@ -17,17 +17,16 @@ namespace Hub.Cases.Intake;
 /// The browser's key to its anonymous drafts and receipts: a random value in an HttpOnly cookie per tenant. Only its
 /// SHA-256 is stored, so the database alone cannot open anyone's draft.
 /// </summary>
-internal static class AnonymousKey
+internal sealed class AnonymousKey(ITenantContext tenantContext)
 {
-    private static string CookieName(HttpContext context) =>
-        ".Hub.Anonymous." + (context.RequestServices.GetService(typeof(ITenantContext)) is ITenantContext { Tenant: { } t } ? t.Slug : "_");
+    private string CookieName => ".Hub.Anonymous." + (tenantContext.Tenant?.Slug ?? "_");
 
     /// <summary>The hash of this browser's key, or null when it has none.</summary>
-    public static string? Find(HttpContext context) =>
-        context.Request.Cookies.TryGetValue(CookieName(context), out var value) && value is { Length: 43 } ? Hash(value) : null;
+    public string? Find(HttpContext context) =>
+        context.Request.Cookies.TryGetValue(CookieName, out var value) && value is { Length: 43 } ? Hash(value) : null;
 
     /// <summary>The hash of this browser's key, giving it one first if needed.</summary>
-    public static string GetOrCreate(HttpContext context)
+    public string GetOrCreate(HttpContext context)
     {
         if (Find(context) is { } existing)
         {
@@ -35,7 +34,7 @@ internal static class AnonymousKey
         }
 
         var value = Base64Url(RandomNumberGenerator.GetBytes(32));
-        context.Response.Cookies.Append(CookieName(context), value, new CookieOptions
+        context.Response.Cookies.Append(CookieName, value, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,

@@ -20,7 +20,7 @@ namespace Hub.Cases.Pages.MyPages;
 /// sign (the second guardian) sees exactly what they sign here, and signs or declines.
 /// </summary>
 [Authorize(Policy = HubPolicies.Citizen)]
-internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, SignatureRecorder recorder, CaseWorkflow workflow, CasesDbContext db, IStringLocalizer<CasesTexts> texts) : PageModel
+internal sealed class CaseModel(Citizens citizens, CaseReader cases, ICitizenSigning signing, SignatureRecorder recorder, CaseWorkflow workflow, CasesDbContext db, IStringLocalizer<CasesTexts> texts) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -145,7 +145,7 @@ internal sealed class CaseModel(CaseReader cases, ICitizenSigning signing, Signa
 
     private async Task<IActionResult?> LoadAsync(string number, CancellationToken cancellationToken)
     {
-        Citizen = (await Citizens.GetAsync(HttpContext))!;
+        Citizen = (await citizens.GetAsync(HttpContext))!;
         var details = await cases.FindAsync(number, Citizen, null, cancellationToken);
         if (details is null)
         {

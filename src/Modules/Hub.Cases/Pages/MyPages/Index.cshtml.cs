@@ -10,7 +10,7 @@ namespace Hub.Cases.Pages.MyPages;
 
 /// <summary><c>/mina-sidor</c>: the citizen's ongoing and finished cases, cases to sign, and drafts.</summary>
 [Authorize(Policy = HubPolicies.Citizen)]
-internal sealed class IndexModel(CaseReader cases, DraftStore drafts, IServiceDirectory directory) : PageModel
+internal sealed class IndexModel(Citizens citizens, CaseReader cases, DraftStore drafts, IServiceDirectory directory) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -30,7 +30,7 @@ internal sealed class IndexModel(CaseReader cases, DraftStore drafts, IServiceDi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Citizen = (await Citizens.GetAsync(HttpContext))!;
+        Citizen = (await citizens.GetAsync(HttpContext))!;
         var list = new List<(Case, bool, PublishedService?)>();
         foreach (var (c, sign) in await cases.ListAsync(Citizen, cancellationToken))
         {

@@ -5,12 +5,11 @@ using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Cases.Pages.Services;
 
 /// <summary>What every page of filling in a service shares: the service version, the draft and who is filling in.</summary>
-public abstract class IntakePage : PageModel
+internal abstract class IntakePage(IntakePageServices services) : PageModel
 {
     /// <summary>The page's language, <c>sv</c> or <c>en</c>.</summary>
     public string Language { get; } = FormView.UiLanguage();
@@ -37,19 +36,18 @@ public abstract class IntakePage : PageModel
 
     internal DateOnly Today => DateOnly.FromDateTime(TimeProvider.GetLocalNow().DateTime);
 
-    private TimeProvider TimeProvider => HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+    private TimeProvider TimeProvider => services.Clock;
 
     /// <summary>Loads the draft for its owner and the exact service version it is filled in against; null result = go on.</summary>
     internal async Task<IActionResult?> LoadAsync(string service, Guid draftId, CancellationToken cancellationToken)
     {
-        var services = HttpContext.RequestServices;
-        Citizen = await Citizens.GetAsync(HttpContext);
-        var draft = await services.GetRequiredService<DraftStore>().FindAsync(draftId, Citizen, AnonymousKey.Find(HttpContext), cancellationToken);
+        Citizen = await services.Citizens.GetAsync(HttpContext);
+        var draft = await services.Drafts.FindAsync(draftId, Citizen, services.AnonymousKey.Find(HttpContext), cancellationToken);
         if (draft is null || draft.ServiceKey != service)
         {
             // Submitted already (a back button or a second click): show the receipt rather than an error.
-            var submitted = await services.GetRequiredService<CaseSubmitter>().FindByDraftAsync(draftId, cancellationToken);
-            if (submitted is not null && submitted.ServiceKey == service && CaseAccess.CanSee(submitted, Citizen, AnonymousKey.Find(HttpContext)))
+            var submitted = await services.Submitter.FindByDraftAsync(draftId, cancellationToken);
+            if (submitted is not null && submitted.ServiceKey == service && CaseAccess.CanSee(submitted, Citizen, services.AnonymousKey.Find(HttpContext)))
             {
                 return Redirect(Url.Content($"~/e-tjanster/{service}/kvitto/{submitted.Number}"));
             }
@@ -57,7 +55,7 @@ public abstract class IntakePage : PageModel
             return Redirect(Url.Content($"~/e-tjanster/{Uri.EscapeDataString(service)}?utkast=saknas"));
         }
 
-        var version = await services.GetRequiredService<IServiceDirectory>().FindVersionAsync(draft.ServiceVersionId, cancellationToken);
+        var version = await services.Directory.FindVersionAsync(draft.ServiceVersionId, cancellationToken);
         if (version is null)
         {
             return NotFound();
@@ -69,4 +67,22 @@ public abstract class IntakePage : PageModel
         Answers = AnswerJson.Read(draft.AnswersJson);
         return null;
     }
+}
+
+/// <summary>What every page of filling in a service needs, given to its constructor (one registration, no service location).</summary>
+internal sealed class IntakePageServices(Citizens citizens, AnonymousKey anonymousKey, DraftStore drafts, CaseSubmitter submitter, IServiceDirectory directory, TimeProvider clock)
+{
+    public Citizens Citizens { get; } = citizens;
+
+    /// <summary>The browser's key to its anonymous drafts.</summary>
+    public AnonymousKey AnonymousKey { get; } = anonymousKey;
+
+    public DraftStore Drafts { get; } = drafts;
+
+    /// <summary>Finds the case a draft became, for a back button after submitting.</summary>
+    public CaseSubmitter Submitter { get; } = submitter;
+
+    public IServiceDirectory Directory { get; } = directory;
+
+    public TimeProvider Clock { get; } = clock;
 }

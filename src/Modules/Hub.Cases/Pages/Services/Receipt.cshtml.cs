@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Cases.Pages.Services;
 
 /// <summary><c>/e-tjanster/{service}/kvitto/{number}</c>: the receipt, shown only once the case is committed; printable.</summary>
-internal sealed class ReceiptModel(CaseReader cases) : PageModel
+internal sealed class ReceiptModel(Citizens citizens, AnonymousKey anonymousKey, CaseReader cases) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -17,9 +17,9 @@ internal sealed class ReceiptModel(CaseReader cases) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string service, string number, CancellationToken cancellationToken)
     {
-        var citizen = await Citizens.GetAsync(HttpContext);
+        var citizen = await citizens.GetAsync(HttpContext);
         LoggedIn = citizen is not null;
-        var details = await cases.FindAsync(number, citizen, AnonymousKey.Find(HttpContext), cancellationToken);
+        var details = await cases.FindAsync(number, citizen, anonymousKey.Find(HttpContext), cancellationToken);
         if (details is null || details.Case.ServiceKey != service)
         {
             return NotFound();

@@ -14,7 +14,8 @@ namespace Hub.Cases.Pages.Services;
 /// <c>…/granska</c>: every answer with a change link, then submit (or sign and submit). The submit is idempotent: the
 /// draft becomes exactly one case however often the button is pressed.
 /// </summary>
-internal sealed class ReviewModel(CaseSubmitter submitter, ICitizenSigning signing, IStringLocalizer<CasesTexts> texts) : IntakePage
+internal sealed class ReviewModel(IntakePageServices services, CaseSubmitter submitter, ICitizenSigning signing, IStringLocalizer<CasesTexts> texts)
+    : IntakePage(services)
 {
     public AnswerValidationResult Validation { get; private set; } = null!;
 

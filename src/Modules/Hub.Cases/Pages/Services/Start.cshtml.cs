@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Hub.Cases.Pages.Services;
 
 /// <summary><c>/e-tjanster/{service}</c>: what the service is for, what is needed, and the button that starts it.</summary>
-internal sealed class StartModel(IServiceDirectory directory, DraftStore drafts, ITenantContext tenantContext, TimeProvider clock, IStringLocalizer<CasesTexts> texts) : PageModel
+internal sealed class StartModel(Citizens citizens, AnonymousKey anonymousKey, IServiceDirectory directory, DraftStore drafts, ITenantContext tenantContext, TimeProvider clock, IStringLocalizer<CasesTexts> texts) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -72,7 +72,7 @@ internal sealed class StartModel(IServiceDirectory directory, DraftStore drafts,
             return Page();
         }
 
-        var draft = await drafts.CreateAsync(Service, Citizen, Citizen is null ? AnonymousKey.GetOrCreate(HttpContext) : null, language, cancellationToken);
+        var draft = await drafts.CreateAsync(Service, Citizen, Citizen is null ? anonymousKey.GetOrCreate(HttpContext) : null, language, cancellationToken);
         var first = FormAnswerValidator.Validate(Service.Form, new Dictionary<string, AnswerValue>(), DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).VisiblePages[0];
         return Redirect(Url.Content($"~/e-tjanster/{service}/ansokan/{draft.Id}/{first}"));
     }
@@ -93,7 +93,7 @@ internal sealed class StartModel(IServiceDirectory directory, DraftStore drafts,
         }
 
         Service = found;
-        Citizen = await Citizens.GetAsync(HttpContext);
+        Citizen = await citizens.GetAsync(HttpContext);
         return null;
     }
 }

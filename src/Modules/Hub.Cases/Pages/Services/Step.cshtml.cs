@@ -19,10 +19,9 @@ namespace Hub.Cases.Pages.Services;
 /// </summary>
 [RequestSizeLimit(UploadLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.RequestBytes)]
-internal sealed class StepModel(DraftStore drafts, FileStore files, ITenantContext tenantContext, IStringLocalizer<CasesTexts> texts) : IntakePage
+internal sealed class StepModel(IntakePageServices services, DraftStore drafts, IStringLocalizer<CasesTexts> texts) : IntakePage(services)
 {
     // Only posts with files need the context; a step GET then creates none.
-    private CasesDbContext Db => HttpContext.RequestServices.GetRequiredService<CasesDbContext>();
 
     public FormPage FormPage { get; private set; } = null!;
 
@@ -54,7 +53,8 @@ internal sealed class StepModel(DraftStore drafts, FileStore files, ITenantConte
         return Show(step, errors: null) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string service, Guid draft, string step, string? action, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(
+        string service, Guid draft, string step, string? action, [FromServices] DraftFiles files, CancellationToken cancellationToken)
     {
         var page = step;
         if (await LoadAsync(service, draft, cancellationToken) is { } result)
@@ -69,7 +69,7 @@ internal sealed class StepModel(DraftStore drafts, FileStore files, ITenantConte
         }
 
         var posted = FormPost.ReadPage(formPage, Request.Form, Answers);
-        var uploadErrors = await UploadAsync(formPage, posted, cancellationToken);
+        var uploadErrors = await UploadAsync(formPage, posted, files, cancellationToken);
         action ??= "next";
         if (action.StartsWith("add:", StringComparison.Ordinal) || action.StartsWith("remove:", StringComparison.Ordinal))
         {
@@ -77,7 +77,7 @@ internal sealed class StepModel(DraftStore drafts, FileStore files, ITenantConte
         }
         else if (action.StartsWith("removefile:", StringComparison.Ordinal))
         {
-            await RemoveFileAsync(posted, action, cancellationToken);
+            await RemoveFileAsync(posted, action, files, cancellationToken);
         }
 
         Answers = FormPost.Merge(Answers, formPage, posted);
@@ -188,7 +188,7 @@ internal sealed class StepModel(DraftStore drafts, FileStore files, ITenantConte
         }
     }
 
-    private async Task RemoveFileAsync(Dictionary<string, AnswerValue> posted, string action, CancellationToken cancellationToken)
+    private async Task RemoveFileAsync(Dictionary<string, AnswerValue> posted, string action, DraftFiles files, CancellationToken cancellationToken)
     {
         var parts = action.Split(':');
         if (parts.Length != 3 || posted.GetValueOrDefault(parts[1]) is not FileAnswer answer || !Guid.TryParse(parts[2], out var fileId))
@@ -206,17 +206,12 @@ internal sealed class StepModel(DraftStore drafts, FileStore files, ITenantConte
             posted.Remove(parts[1]);
         }
 
-        var row = await Db.Files.SingleOrDefaultAsync(f => f.Id == fileId && f.DraftId == Draft.Id, cancellationToken);
-        if (row is not null)
-        {
-            Db.Files.Remove(row);
-            await Db.SaveChangesAsync(cancellationToken);
-            files.Delete(row.TenantId, row.Id);
-        }
+        await files.RemoveAsync(Draft.Id, fileId, cancellationToken);
     }
 
     /// <summary>Stores the files posted for the page's file questions after checking their content; returns refusals.</summary>
-    private async Task<Dictionary<string, string>> UploadAsync(FormPage page, Dictionary<string, AnswerValue> posted, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> UploadAsync(
+        FormPage page, Dictionary<string, AnswerValue> posted, DraftFiles files, CancellationToken cancellationToken)
     {
         var refusals = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Request.HasFormContentType)
@@ -269,17 +264,8 @@ internal sealed class StepModel(DraftStore drafts, FileStore files, ITenantConte
                     continue;
                 }
 
-                var tenantId = tenantContext.Tenant!.Id;
-                var fileId = Guid.CreateVersion7();
                 await using var content = upload.OpenReadStream();
-                var (length, sha) = await files.SaveAsync(tenantId, fileId, content, cancellationToken);
-                Db.Files.Add(new StoredFile
-                {
-                    Id = fileId, DraftId = Draft.Id, ElementKey = element.Key, FileName = name, ContentType = verdict.MediaType,
-                    Length = length, Sha256 = sha, CreatedUtc = DateTime.UtcNow,
-                });
-                await Db.SaveChangesAsync(cancellationToken);
-                kept.Add(new UploadedFile(fileId.ToString(), name, verdict.MediaType, length));
+                kept.Add(await files.AddAsync(Draft.Id, element.Key, name, verdict.MediaType, content, cancellationToken));
             }
 
             if (kept.Count > 0)

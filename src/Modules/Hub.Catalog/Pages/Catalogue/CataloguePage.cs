@@ -7,22 +7,23 @@ using Hub.Catalog.Packages;
 using Hub.Catalog.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Hub.Catalog.Pages.Catalogue;
 
 /// <summary>What the catalogue's pages share: the language, the texts, the acting staff account and problems by field.</summary>
-internal abstract class CataloguePage : PageModel
+internal abstract class CataloguePage(CataloguePageServices services) : PageModel
 {
     /// <summary>The page's language, <c>sv</c> or <c>en</c>.</summary>
     public string Language { get; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "sv";
 
-    public IStringLocalizer<CatalogueTexts> Texts => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<CatalogueTexts>>();
+    public IStringLocalizer<CatalogueTexts> Texts => services.Texts;
 
-    protected ICrossTenantCatalogue Catalogue => HttpContext.RequestServices.GetRequiredService<ICrossTenantCatalogue>();
+    protected ICrossTenantCatalogue Catalogue => services.Catalogue;
 
-    protected TenantSnapshot? Tenant => HttpContext.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+    protected TenantSnapshot? Tenant => services.Tenant.Tenant;
+
+    protected Hub.Tenancy.Contracts.ITenantDirectory Tenants => services.Tenants;
 
     /// <summary>The signed-in staff account as the catalogue sees it (only called behind a staff policy).</summary>
     protected CatalogueActor Actor()
@@ -39,7 +40,7 @@ internal abstract class CataloguePage : PageModel
     /// </summary>
     public string TenantUrl(string slug, string path)
     {
-        var tenant = HttpContext.RequestServices.GetRequiredService<Hub.Tenancy.Contracts.ITenantDirectory>().FindBySlug(slug);
+        var tenant = services.Tenants.FindBySlug(slug);
         return tenant is { HostNames.Count: > 0 }
             ? $"{Request.Scheme}://{tenant.HostNames[0]}{path}"
             : $"{Request.Scheme}://{Request.Host}/{slug}{path}";
@@ -120,8 +121,7 @@ internal abstract class CataloguePage : PageModel
         }
     }
 
-    public string Describe(QualityFinding finding) =>
-        HttpContext.RequestServices.GetRequiredService<IServiceQualityGate>().Describe(finding, CultureInfo.CurrentUICulture);
+    public string Describe(QualityFinding finding) => services.Gate.Describe(finding, CultureInfo.CurrentUICulture);
 
     /// <summary>A version's content (stored versions always read; they were checked on submission).</summary>
     public static ServicePackage PackageOf(CataloguePackageVersion version) => ServicePackageJson.Read(version.Content).Package!;
@@ -142,4 +142,21 @@ internal abstract class CataloguePage : PageModel
         CatalogueStatus.Deprecated or CatalogueStatus.ChangesRequested => "tag tag--warning",
         _ => "tag tag--off",
     };
+}
+
+/// <summary>What every catalogue page needs, given to its constructor (one registration, no service location).</summary>
+internal sealed class CataloguePageServices(
+    IStringLocalizer<CatalogueTexts> texts, ICrossTenantCatalogue catalogue, ITenantContext tenant,
+    Hub.Tenancy.Contracts.ITenantDirectory tenants, IServiceQualityGate gate)
+{
+    public IStringLocalizer<CatalogueTexts> Texts { get; } = texts;
+
+    public ICrossTenantCatalogue Catalogue { get; } = catalogue;
+
+    public ITenantContext Tenant { get; } = tenant;
+
+    /// <summary>Every tenant's address, for links to another tenant's site.</summary>
+    public Hub.Tenancy.Contracts.ITenantDirectory Tenants { get; } = tenants;
+
+    public IServiceQualityGate Gate { get; } = gate;
 }

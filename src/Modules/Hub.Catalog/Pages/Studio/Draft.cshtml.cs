@@ -10,7 +10,7 @@ namespace Hub.Catalog.Pages.Studio;
 /// <c>/admin/e-tjanster/{service}</c>: the draft's pages and elements (add, move, remove), the quality gate's findings,
 /// and the way to preview and publish. Without a draft: the published version and a button that starts one.
 /// </summary>
-internal sealed class DraftModel : StudioPage
+internal sealed class DraftModel(StudioPageServices services) : StudioPage(services)
 {
     /// <summary>False when the service has no draft (then it can be started from its current version).</summary>
     public bool HasDraft { get; private set; }

@@ -13,7 +13,7 @@ namespace Hub.Catalog.Pages.Studio;
 /// signers, and its condition. A save that the package reader refuses keeps what the person typed on screen, puts
 /// each problem next to its field and leaves the draft as it was.
 /// </summary>
-internal sealed class ElementModel : StudioPage
+internal sealed class ElementModel(StudioPageServices services) : StudioPage(services)
 {
     private const double Megabyte = 1024 * 1024;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hub.Catalog.Pages.Studio;
 
 /// <summary><c>/admin/e-tjanster/{service}/sida/{key}</c>: a page's title in every language and its condition.</summary>
-internal sealed class FormPageEditModel : StudioPage
+internal sealed class FormPageEditModel(StudioPageServices services) : StudioPage(services)
 {
     public string PageKey { get; private set; } = "";
 

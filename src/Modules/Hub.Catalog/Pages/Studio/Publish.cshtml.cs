@@ -12,7 +12,7 @@ namespace Hub.Catalog.Pages.Studio;
 /// Citizens get the new version at once; cases already submitted keep the version they were submitted under.
 /// </summary>
 [Authorize(Policy = HubPolicies.ServiceOwner)]
-internal sealed partial class PublishModel : StudioPage
+internal sealed partial class PublishModel(StudioPageServices services) : StudioPage(services)
 {
     public async Task<IActionResult> OnGetAsync(string service, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hub.Catalog.Pages.Studio;
 
 /// <summary><c>/admin/e-tjanster/{service}/uppgifter</c>: the service's name, summary, description, area, access and handling time.</summary>
-internal sealed class SettingsModel : StudioPage
+internal sealed class SettingsModel(StudioPageServices services) : StudioPage(services)
 {
     public static readonly IReadOnlyList<string> AccessKinds = ["anonymous", "login", "loginAndSignature"];
 

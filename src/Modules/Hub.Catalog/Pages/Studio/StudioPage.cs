@@ -11,7 +11,6 @@ using Hub.Forms.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Hub.Catalog.Pages.Studio;
@@ -23,7 +22,7 @@ namespace Hub.Catalog.Pages.Studio;
 /// 404 like one that does not exist.
 /// </summary>
 [Authorize(Policy = HubPolicies.ServiceEditor)]
-internal abstract class StudioPage : PageModel
+internal abstract class StudioPage(StudioPageServices services) : PageModel
 {
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
@@ -50,11 +49,11 @@ internal abstract class StudioPage : PageModel
 
     public bool MayPublish => User.IsInRole(HubRoles.ServiceOwner) || User.IsInRole(HubRoles.TenantAdmin);
 
-    protected StudioDrafts Drafts => HttpContext.RequestServices.GetRequiredService<StudioDrafts>();
+    protected StudioDrafts Drafts => services.Drafts;
 
-    protected IStringLocalizer<StudioTexts> Texts => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<StudioTexts>>();
+    protected IStringLocalizer<StudioTexts> Texts => services.Texts;
 
-    private IServiceQualityGate Gate => HttpContext.RequestServices.GetRequiredService<IServiceQualityGate>();
+    private IServiceQualityGate Gate => services.Gate;
 
     public string? Value(string name) => Values.GetValueOrDefault(name);
 
@@ -181,13 +180,13 @@ internal abstract class StudioPage : PageModel
     protected async Task<IActionResult?> LoadAsync(string service, CancellationToken cancellationToken)
     {
         ServiceKey = service;
-        if (await HttpContext.RequestServices.GetRequiredService<Adoption.AdoptionGuard>().FindAsync(service, cancellationToken) is { } upstream)
+        if (await services.Upstream.FindAsync(service, cancellationToken) is { } upstream)
         {
             UpstreamPolicy = upstream.Base.EffectiveAdaptation;
             UpstreamVersion = upstream.Base.Version;
         }
 
-        if (HttpContext.RequestServices.GetRequiredService<ITenantContext>().Tenant is null or { IsHub: true }
+        if (services.Tenant.Tenant is null or { IsHub: true }
             || await Drafts.FindAsync(service, cancellationToken) is not { } draft)
         {
             return NotFound();
@@ -363,4 +362,20 @@ internal abstract class StudioPage : PageModel
         var message = ReaderProblemText.Localize(problem.Message, Texts);
         ModelState.AddModelError(field, field.Length > 0 ? Texts["Problem", message] : Texts["ProblemAt", problem.Path, message]);
     }
+}
+
+/// <summary>What every studio page needs, given to its constructor (one registration, no service location).</summary>
+internal sealed class StudioPageServices(
+    StudioDrafts drafts, IStringLocalizer<StudioTexts> texts, IServiceQualityGate gate, Adoption.AdoptionGuard upstream, ITenantContext tenant)
+{
+    public StudioDrafts Drafts { get; } = drafts;
+
+    public IStringLocalizer<StudioTexts> Texts { get; } = texts;
+
+    public IServiceQualityGate Gate { get; } = gate;
+
+    /// <summary>The upstream package of an adopted service, and its adaptation policy.</summary>
+    public Adoption.AdoptionGuard Upstream { get; } = upstream;
+
+    public ITenantContext Tenant { get; } = tenant;
 }

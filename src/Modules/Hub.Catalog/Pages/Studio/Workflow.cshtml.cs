@@ -11,7 +11,7 @@ namespace Hub.Catalog.Pages.Studio;
 /// state, the default group and the SLA marks edited here. Removing a state something still uses is refused with
 /// what uses it.
 /// </summary>
-internal sealed class WorkflowModel : WorkflowPage
+internal sealed class WorkflowModel(StudioPageServices services) : WorkflowPage(services)
 {
     private static readonly string[] Lists = ["states", "transitions", "routing", "notifications"];
 

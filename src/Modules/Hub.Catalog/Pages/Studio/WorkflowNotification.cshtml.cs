@@ -17,7 +17,8 @@ internal sealed record NotificationPreview(string Language, string Subject, stri
 /// sends the real mail, and saves nothing; a template that does not parse is refused next to its field with line and
 /// reason, on preview and on save.
 /// </summary>
-internal sealed class WorkflowNotificationModel : WorkflowPage
+internal sealed class WorkflowNotificationModel(
+    StudioPageServices services, ITenantContext tenantContext, INotificationRenderer renderer, TimeProvider clock) : WorkflowPage(services)
 {
     private static readonly string[] RecipientNames = ["citizen", "handlingGroup"];
 
@@ -96,13 +97,12 @@ internal sealed class WorkflowNotificationModel : WorkflowPage
             return [];
         }
 
-        var tenant = HttpContext.RequestServices.GetRequiredService<ITenantContext>().Tenant!;
-        var renderer = HttpContext.RequestServices.GetRequiredService<INotificationRenderer>();
+        var tenant = tenantContext.Tenant!;
         var state = Request.Form["state"].ToString();
         var citizen = Request.Form["recipient"] == "citizen";
         var template = new NotificationTemplate(ItemKey ?? "preview", state, citizen ? NotificationRecipient.Citizen : NotificationRecipient.HandlingGroup,
             Template(subjects), Template(bodies));
-        var today = DateOnly.FromDateTime(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var handlingDays = (int?)Document.Root["handlingDays"] ?? 28;
         var previews = new List<NotificationPreview>();
         foreach (var language in Document.Languages)

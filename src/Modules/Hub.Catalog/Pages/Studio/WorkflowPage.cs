@@ -15,7 +15,7 @@ namespace Hub.Catalog.Pages.Studio;
 /// notification) added with a key that never changes, or edited by it. Saving is the studio's strict save. Item pages
 /// bind <c>key</c> from the route only (<c>[FromRoute]</c>): a new item's posted key field has the same name.
 /// </summary>
-internal abstract class WorkflowPage : StudioPage
+internal abstract class WorkflowPage(StudioPageServices services) : StudioPage(services)
 {
     public ServiceWorkflow Workflow { get; private set; } = null!;
 

@@ -6,7 +6,7 @@ namespace Hub.Catalog.Pages.Studio;
 /// <c>/admin/e-tjanster/{service}/arbetsflode/regel/{key?}</c>: a routing rule's condition (the element page's simple
 /// form or JSON, the same parser) and the handling group it sends a case to; without a key, a new rule, tried last.
 /// </summary>
-internal sealed class WorkflowRuleModel : WorkflowPage
+internal sealed class WorkflowRuleModel(StudioPageServices services) : WorkflowPage(services)
 {
     protected override string List => "routing";
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hub.Catalog.Pages.Studio;
 
 /// <summary><c>/admin/e-tjanster/{service}/arbetsflode/tillstand/{key?}</c>: a state's category and name; without a key, a new state.</summary>
-internal sealed class WorkflowStateModel : WorkflowPage
+internal sealed class WorkflowStateModel(StudioPageServices services) : WorkflowPage(services)
 {
     protected override string List => "states";
 

@@ -8,7 +8,7 @@ namespace Hub.Catalog.Pages.Studio;
 /// <c>/admin/e-tjanster/{service}/arbetsflode/overgang/{key?}</c>: a transition's name, the states it may be fired from,
 /// the state it leads to and who may fire it; without a key, a new transition.
 /// </summary>
-internal sealed class WorkflowTransitionModel : WorkflowPage
+internal sealed class WorkflowTransitionModel(StudioPageServices services) : WorkflowPage(services)
 {
     protected override string List => "transitions";
 

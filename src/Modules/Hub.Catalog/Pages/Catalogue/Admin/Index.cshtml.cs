@@ -11,7 +11,7 @@ namespace Hub.Catalog.Pages.Catalogue.Admin;
 /// that can be shared. On the hub it leads to the review queue (<c>/hub/admin/katalog</c> is where coordinators start).
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
-internal sealed class CatalogueAdminModel(StudioDrafts drafts, Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage
+internal sealed class CatalogueAdminModel(CataloguePageServices services, StudioDrafts drafts, Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage(services)
 {
     public IReadOnlyList<CatalogueDetails> Packages { get; private set; } = [];
 

@@ -11,7 +11,7 @@ namespace Hub.Catalog.Pages.Catalogue.Admin;
 /// version; the owner or a reviewer deprecates or withdraws the package with a reason. Anyone else gets 404.
 /// </summary>
 [Authorize(Policy = HubPolicies.Staff)]
-internal sealed class PackageAdminModel(Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage
+internal sealed class PackageAdminModel(CataloguePageServices services, Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage(services)
 {
     public CatalogueDetails Details { get; private set; } = null!;
 

@@ -10,7 +10,7 @@ namespace Hub.Catalog.Pages.Catalogue.Admin;
 /// number the hub's rules ask for. Hub staff (HubAdmin, Coordinator) and members' Coordinators see the same queue.
 /// </summary>
 [Authorize(Policy = HubPolicies.CatalogueReviewer)]
-internal sealed class QueueModel : CataloguePage
+internal sealed class QueueModel(CataloguePageServices services) : CataloguePage(services)
 {
     public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
 

@@ -13,7 +13,7 @@ namespace Hub.Catalog.Pages.Catalogue.Admin;
 /// coordinators may approve (the catalogue refuses it, whatever is posted).
 /// </summary>
 [Authorize(Policy = HubPolicies.CatalogueReviewer)]
-internal sealed class ReviewModel : CataloguePage
+internal sealed class ReviewModel(CataloguePageServices services) : CataloguePage(services)
 {
     public CatalogueDetails Details { get; private set; } = null!;
 

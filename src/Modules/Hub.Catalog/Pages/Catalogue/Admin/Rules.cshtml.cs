@@ -12,7 +12,7 @@ namespace Hub.Catalog.Pages.Catalogue.Admin;
 /// approve their own municipality's submission, the documents a submission needs). HubAdmin only.
 /// </summary>
 [Authorize(Policy = HubPolicies.HubAdmin)]
-internal sealed class RulesModel : CataloguePage
+internal sealed class RulesModel(CataloguePageServices services) : CataloguePage(services)
 {
     public const int MaxApprovals = 5;
 

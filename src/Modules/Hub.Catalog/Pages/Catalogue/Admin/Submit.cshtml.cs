@@ -33,7 +33,7 @@ internal enum PolicyGroup
 /// through the tenant filter: another municipality's key or version id answers 404.
 /// </summary>
 [Authorize(Policy = HubPolicies.ServiceOwner)]
-internal sealed class SubmitModel(CatalogDbContext db, Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage
+internal sealed class SubmitModel(CataloguePageServices services, CatalogDbContext db, Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage(services)
 {
     /// <summary>The document kinds the page asks for, in order.</summary>
     public static IReadOnlyList<string> DocumentKinds { get; } =

@@ -11,7 +11,7 @@ namespace Hub.Catalog.Pages.Catalogue.Adoption;
 /// first: what may be changed locally and what is locked, with the owner's reasons.
 /// </summary>
 [Authorize(Policy = HubPolicies.ServiceOwner)]
-internal sealed class AdoptModel : AdoptionPage
+internal sealed class AdoptModel(CataloguePageServices services, Hub.Catalog.Adoption.Adoptions adoptions) : AdoptionPage(services, adoptions)
 {
     public CatalogueDetails Details { get; private set; } = null!;
 

@@ -11,7 +11,7 @@ namespace Hub.Catalog.Pages.Catalogue.Adoption;
 /// warning when the package is deprecated or withdrawn.
 /// </summary>
 [Authorize(Policy = HubPolicies.ServiceOwner)]
-internal sealed class AdoptionModel : AdoptionPage
+internal sealed class AdoptionModel(CataloguePageServices services, Hub.Catalog.Adoption.Adoptions adoptions) : AdoptionPage(services, adoptions)
 {
     public IReadOnlyList<LocalChange> Changes { get; private set; } = [];
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Hub.Catalog.Adoption;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Catalog.Pages.Catalogue.Adoption;
 
@@ -10,11 +9,11 @@ namespace Hub.Catalog.Pages.Catalogue.Adoption;
 /// local change reads. Only a municipality's ServiceOwner or TenantAdmin gets here; anyone else signed in is sent to
 /// "access denied", a crafted id of another tenant's adoption finds nothing.
 /// </summary>
-internal abstract class AdoptionPage : CataloguePage
+internal abstract class AdoptionPage(CataloguePageServices services, Adoptions adoptions) : CataloguePage(services)
 {
     private const int MaxValueLength = 160;
 
-    protected Adoptions Adoptions => HttpContext.RequestServices.GetRequiredService<Adoptions>();
+    protected Adoptions Adoptions => adoptions;
 
     public AdoptionView View { get; private set; } = null!;
 

@@ -7,7 +7,7 @@ namespace Hub.Catalog.Pages.Catalogue.Adoption;
 
 /// <summary><c>/admin/katalog/hamta</c>: the catalogue from a municipality's admin, each package with what the municipality can do with it.</summary>
 [Authorize(Policy = HubPolicies.ServiceOwner)]
-internal sealed class BrowseModel : AdoptionPage
+internal sealed class BrowseModel(CataloguePageServices services, Hub.Catalog.Adoption.Adoptions adoptions) : AdoptionPage(services, adoptions)
 {
     public IReadOnlyList<CatalogueListing> Packages { get; private set; } = [];
 

@@ -10,7 +10,7 @@ namespace Hub.Catalog.Pages.Catalogue.Adoption;
 /// element by element, with a message; the owner is mailed and answers on its package page.
 /// </summary>
 [Authorize(Policy = HubPolicies.ServiceOwner)]
-internal sealed class ContributeModel : AdoptionPage
+internal sealed class ContributeModel(CataloguePageServices services, Hub.Catalog.Adoption.Adoptions adoptions) : AdoptionPage(services, adoptions)
 {
     /// <summary>The local changes, by the element they belong to (the unit a proposal chooses).</summary>
     public IReadOnlyList<IGrouping<string, LocalChange>> Subjects { get; private set; } = [];

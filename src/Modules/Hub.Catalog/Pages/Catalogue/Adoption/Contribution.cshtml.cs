@@ -14,7 +14,7 @@ namespace Hub.Catalog.Pages.Catalogue.Adoption;
 /// version, or declines it with a reason. Anyone but the owner gets 404.
 /// </summary>
 [Authorize(Policy = HubPolicies.ServiceOwner)]
-internal sealed class ContributionModel : AdoptionPage
+internal sealed class ContributionModel(CataloguePageServices services, Hub.Catalog.Adoption.Adoptions adoptions) : AdoptionPage(services, adoptions)
 {
     public ContributionView Contribution { get; private set; } = null!;
 
@@ -48,7 +48,7 @@ internal sealed class ContributionModel : AdoptionPage
         }
 
         var from = Contribution.Contribution;
-        var link = HttpContext.RequestServices.GetRequiredService<ITenantDirectory>().All.FirstOrDefault(t => t.Id == from.FromTenantId) is { } contributor
+        var link = Tenants.All.FirstOrDefault(t => t.Id == from.FromTenantId) is { } contributor
             ? AdoptionLink(contributor.Slug, from.AdoptionId)
             : "";
         return Outcome(await Adoptions.DecideAsync(id, accept, Reason, Actor(), link, cancellationToken),

@@ -15,7 +15,7 @@ namespace Hub.Catalog.Pages.Catalogue.Adoption;
 /// their version.
 /// </summary>
 [Authorize(Policy = HubPolicies.ServiceOwner)]
-internal sealed class UpdateModel : AdoptionPage
+internal sealed class UpdateModel(CataloguePageServices services, Hub.Catalog.Adoption.Adoptions adoptions) : AdoptionPage(services, adoptions)
 {
     public UpdatePlan Plan { get; private set; } = null!;
 

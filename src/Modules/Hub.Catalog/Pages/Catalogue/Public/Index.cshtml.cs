@@ -9,7 +9,7 @@ namespace Hub.Catalog.Pages.Catalogue.Public;
 /// (<c>?kategori=</c>, 50 to a page, <c>?sida=</c>) or search (<c>?q=</c>, Lucene.Net with Swedish analysis, within the
 /// category when one is chosen). Only the hub's site has it.
 /// </summary>
-internal sealed class CatalogueIndexModel : CataloguePage
+internal sealed class CatalogueIndexModel(CataloguePageServices services) : CataloguePage(services)
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }

@@ -8,7 +8,7 @@ namespace Hub.Catalog.Pages.Catalogue.Public;
 /// adaptation policy, every published version with its changelog, and who runs which version. A deprecated or withdrawn
 /// package says so with the reason; one never published is not found.
 /// </summary>
-internal sealed class CataloguePackageModel(Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage
+internal sealed class CataloguePackageModel(CataloguePageServices services, Hub.Catalog.Adoption.Adoptions adoptions) : CataloguePage(services)
 {
     public CatalogueDetails Details { get; private set; } = null!;
 
