@@ -5,7 +5,7 @@ namespace Hub.Bench.Catalogue;
 
 /// <summary>
 /// A deterministic catalogue: the e-services Swedish municipalities actually run (the TEO, Tyresö, Oxelösund and Mjölby
-/// services of domain.md and the usual rest), shared by real municipalities, each with its own wording of title and
+/// services of the demo (docs/services.md) and the usual rest), shared by real municipalities, each with its own wording of title and
 /// summary, English for most. The same seed gives the same catalogue, so runs compare.
 /// </summary>
 internal static class CatalogueData

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Architecture.Tests;
 
-/// <summary>Module boundaries from style.md: only contracts are public, and no module reaches into another's data.</summary>
+/// <summary>Module boundaries (docs/architecture.md): only contracts are public, and no module reaches into another's data.</summary>
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Feature modules; Hub.Abstractions and Hub.Data are the shared kernel every module may use.</summary>

@@ -20,7 +20,7 @@ public static class HubRoles
 
     /// <summary>
     /// Reviews versions submitted to the hub's shared catalogue: hub staff, or a member municipality's representative in
-    /// the council that accepts shared services (D3).
+    /// the council that accepts shared services (docs/catalogue.md, "Review rules").
     /// </summary>
     public const string Coordinator = "Coordinator";
 

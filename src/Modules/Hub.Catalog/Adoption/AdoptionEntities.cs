@@ -1,7 +1,7 @@
 namespace Hub.Catalog.Adoption;
 
 /// <summary>
-/// A municipality runs a catalogue package as one of its own services (architecture.md, "Adoption (fork)"). Hub-owned
+/// A municipality runs a catalogue package as one of its own services (docs/catalogue.md, "Adoption"). Hub-owned
 /// and cross-tenant like the catalogue's rows (no TenantId, no tenant filter): the catalogue shows who runs which
 /// version, and the owner's publishing reaches every adopter. It is read and written only through
 /// <see cref="Adoptions"/>, which takes the adopter from the signed-in account, never from the request.
@@ -56,7 +56,7 @@ internal enum ContributionStatus
 }
 
 /// <summary>
-/// An adopter's local change offered to the owner (architecture.md, "Contribution"): the upstream version it was made
+/// An adopter's local change offered to the owner (docs/catalogue.md, "Adoption"): the upstream version it was made
 /// against and that version with the chosen local changes applied. The owner takes it into a draft of the next
 /// version, or declines with a reason; the version that carries it credits the contributor.
 /// </summary>

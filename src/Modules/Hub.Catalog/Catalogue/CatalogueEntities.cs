@@ -1,6 +1,6 @@
 namespace Hub.Catalog.Catalogue;
 
-/// <summary>Where a shared package stands in the catalogue (architecture.md, "Catalogue entry lifecycle").</summary>
+/// <summary>Where a shared package stands in the catalogue (docs/catalogue.md, "Lifecycle").</summary>
 internal enum CatalogueStatus
 {
     /// <summary>Waiting for review.</summary>
@@ -25,7 +25,7 @@ internal enum CatalogueStatus
     Replaced = 7,
 }
 
-/// <summary>How the owner came to have the service (D2: the catalogue records origin).</summary>
+/// <summary>How the owner came to have the service (own, joint, adapted or bought: docs/catalogue.md, "Automatic checks").</summary>
 internal enum CatalogueOrigin
 {
     Own = 1,
@@ -194,7 +194,7 @@ internal sealed class CatalogueReviewRules
 
     /// <summary>
     /// Whether a coordinator from the owning municipality may approve its own municipality's submission. Off by default
-    /// (a member does not approve its own submission; D3).
+    /// (a member does not approve its own submission; docs/catalogue.md, "Pages").
     /// </summary>
     public bool OwnerMayApprove { get; set; }
 

@@ -264,7 +264,7 @@ internal sealed class CrossTenantCatalogue(
                 ShowInListing(target, package, input.Category);
             }
 
-            // The version credits the contributions its owner accepted since the last submission (architecture.md, "Contribution").
+            // The version credits the contributions its owner accepted since the last submission (docs/catalogue.md, "Adoption").
             foreach (var accepted in await db.Contributions.Where(c => c.PackageId == target.Id && c.Status == Adoption.ContributionStatus.Accepted && c.CreditedVersionId == null)
                          .ToListAsync(cancellationToken))
             {

@@ -50,7 +50,7 @@ public static class AdaptationReference
     }
 }
 
-/// <summary>A document the catalogue keeps about a service (D3: publishing needs documentation).</summary>
+/// <summary>A document the catalogue keeps about a service (a package is shared only with its process description and information model: docs/catalogue.md, "Automatic checks").</summary>
 /// <param name="Kind">What it is (<see cref="ServiceDocumentKinds"/>).</param>
 /// <param name="Title">Its title per language.</param>
 /// <param name="Url">Where it is: an absolute <c>https</c> address.</param>
