@@ -46,28 +46,8 @@ HUB=http://$HOST:$HUB_PORT
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hub-form-bench.XXXXXX")
 declare -a PIDS=()
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-stop_pid() {
-    local pid=$1 i
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid" 2>/dev/null || true
-        for ((i = 0; i < 150; i++)); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
-        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-
-forget_pid() {
-    local pid=$1 p keep=()
-    for p in "${PIDS[@]}"; do [[ $p == "$pid" ]] || keep+=("$p"); done
-    PIDS=("${keep[@]}")
-}
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 cleanup() {
     local status=$? pid
@@ -84,27 +64,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_busy() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.3f", a / b }'; }
-median() {
-    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf (m < 10 ? "%.3f" : "%.1f"), m }'
-}
-rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
-requests() { awk '/ requests in / { print $1 }' "$1"; }
 p50() { awk '$1 == "50%" { print $2 }' "$1"; }
 p99() { awk '$1 == "99%" { print $2 }' "$1"; }
 lua_value() { awk -F': ' -v k="$2" '$1 == k { print $2 }' "$1"; }
 # wrk prints latencies as 950.00us, 3.48ms, 1.56s; in ms:
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
-
-TICK=$(getconf CLK_TCK)
-proc_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
-script_ticks() { sed 's/.*) //' "/proc/$$/stat" | awk '{ print $12 + $13 + $14 + $15 }'; }
-busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-us_per_request() { awk -v t="$1" -v n="$2" -v hz="$TICK" 'BEGIN { if (n == 0) print "n/a"; else printf "%.1f", t * 1e6 / hz / n }'; }
 
 # --- prerequisites ---------------------------------------------------------------------------------------------
 need=()

@@ -44,29 +44,8 @@ HOST=127.0.0.1
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hub-bench.XXXXXX")
 declare -a PIDS=()
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-# Stops one process this script started: TERM, up to 15 s, then KILL.
-stop_pid() {
-    local pid=$1 i
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid" 2>/dev/null || true
-        for ((i = 0; i < 150; i++)); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
-        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-
-forget_pid() {
-    local pid=$1 p keep=()
-    for p in "${PIDS[@]}"; do [[ $p == "$pid" ]] || keep+=("$p"); done
-    PIDS=("${keep[@]}")
-}
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 cleanup() {
     local status=$? pid
@@ -83,31 +62,16 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_busy() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
 diff_mb() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", (a - b) / 1024 }'; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.3f", a / b }'; }
-median() {
-    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf (m < 10 ? "%.3f" : "%.1f"), m }'
-}
 
 # wrk output
-rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
-requests() { awk '/ requests in / { print $1 }' "$1"; }
 p50() { awk '$1 == "50%" { print $2 }' "$1"; }
 p99() { awk '$1 == "99%" { print $2 }' "$1"; }
 
 # CPU accounting in clock ticks: what a request costs, and how busy the rest of the machine was meanwhile.
-TICK=$(getconf CLK_TCK)
-proc_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }          # utime + stime
-script_ticks() { sed 's/.*) //' "/proc/$$/stat" | awk '{ print $12 + $13 + $14 + $15 }'; } # + reaped children (wrk)
-busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
-us_per_request() { awk -v t="$1" -v n="$2" -v hz="$TICK" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }'; }
 
 # recipe_pace LOG FIRST LAST : seconds from the (FIRST-1)th to the LASTth "Applied recipe" line of a hub log.
 recipe_pace() {

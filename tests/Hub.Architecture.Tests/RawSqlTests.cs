@@ -1,5 +1,4 @@
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 
 namespace Hub.Architecture.Tests;
 
@@ -27,18 +26,9 @@ public sealed class RawSqlTests
         Assert.Contains(RawSqlCalls("Hub.Data"), call => call.Contains("HubConnection", StringComparison.Ordinal));
     }
 
-    private static List<string> RawSqlCalls(string assembly)
-    {
-        using var module = ModuleDefinition.ReadModule(typeof(RawSqlTests).Assembly.Location.Replace("Hub.Architecture.Tests.dll", assembly + ".dll", StringComparison.Ordinal));
-        return (from type in module.GetTypes()
-                from method in type.Methods
-                where method.HasBody
-                from instruction in method.Body.Instructions
-                where instruction.OpCode.Code is Code.Call or Code.Callvirt or Code.Newobj
-                let target = instruction.Operand as MethodReference
-                where target is not null && IsRawSql(target)
-                select $"{type.FullName}.{method.Name} calls {target.DeclaringType.FullName}.{target.Name}").ToList();
-    }
+    private static List<string> RawSqlCalls(string assembly) =>
+        IlScan.Calls(assembly, IsRawSql)
+            .Select(call => $"{call.Type.FullName}.{call.Method.Name} calls {call.Target.DeclaringType.FullName}.{call.Target.Name}").ToList();
 
     private static bool IsRawSql(MethodReference method) => (method.DeclaringType.FullName, method.Name) switch
     {

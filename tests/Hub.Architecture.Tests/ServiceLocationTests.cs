@@ -1,6 +1,3 @@
-using Mono.Cecil;
-using Mono.Cecil.Cil;
-
 namespace Hub.Architecture.Tests;
 
 /// <summary>
@@ -37,27 +34,7 @@ public sealed class ServiceLocationTests
         public override string ToString() => $"{Type}.{Method} reads HttpContext.RequestServices";
     }
 
-    private static List<Read> RequestServicesReads(string assembly)
-    {
-        using var module = ModuleDefinition.ReadModule(typeof(ServiceLocationTests).Assembly.Location.Replace("Hub.Architecture.Tests.dll", assembly + ".dll", StringComparison.Ordinal));
-        return (from type in module.GetTypes()
-                from method in type.Methods
-                where method.HasBody
-                from instruction in method.Body.Instructions
-                where instruction.OpCode.Code is Code.Call or Code.Callvirt
-                let target = instruction.Operand as MethodReference
-                where target is { Name: "get_RequestServices", DeclaringType.FullName: "Microsoft.AspNetCore.Http.HttpContext" }
-                select new Read(OuterType(type).FullName, method.Name)).Distinct().ToList();
-    }
-
-    /// <summary>Lambdas and async state machines are nested types; they count as the type that wrote them.</summary>
-    private static TypeDefinition OuterType(TypeDefinition type)
-    {
-        while (type.DeclaringType is not null)
-        {
-            type = type.DeclaringType;
-        }
-
-        return type;
-    }
+    private static List<Read> RequestServicesReads(string assembly) =>
+        IlScan.Calls(assembly, target => target is { Name: "get_RequestServices", DeclaringType.FullName: "Microsoft.AspNetCore.Http.HttpContext" })
+            .Select(call => new Read(call.OuterType.FullName, call.Method.Name)).Distinct().ToList();
 }

@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
+    /// <summary>How long a step (a click, a navigation, an element to appear) may take before the test fails.</summary>
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(120);
+
     private readonly SqliteClockHubFixture hub = new();
     private IPlaywright? playwright;
 
@@ -55,6 +58,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string language = "sv")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "sv-SE" });
+        // A limit for a hang, not a measure of speed: CI runs this beside other test assemblies on two cores, where a
+        // page the server renders for the first time has taken over 15 s, and Playwright's 30 s failed a navigation.
+        context.SetDefaultTimeout((float)WaitLimit.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)WaitLimit.TotalMilliseconds);
         await SetLanguageAsync(context, language);
         return await context.NewPageAsync();
     }

@@ -19,7 +19,7 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         try
         {
-            await page.WaitForURLAsync($"**/{tenant}/admin", new() { Timeout = 10_000 });
+            await page.WaitForURLAsync($"**/{tenant}/admin");
         }
         catch (TimeoutException)
         {

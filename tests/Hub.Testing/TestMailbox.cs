@@ -10,7 +10,8 @@ namespace Hub.Testing;
 /// </summary>
 public sealed partial class TestMailbox(string directory)
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+    // Long enough for a loaded CI machine; a wait ends as soon as the mail is there.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     public string Directory => directory;
 

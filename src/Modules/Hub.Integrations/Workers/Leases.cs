@@ -47,7 +47,9 @@ internal static class Leases
             return new LeaseClaim<T>(owner, ids.Count, []);
         }
 
-        var batch = await rows.AsNoTracking().Where(r => r.LeaseOwner == owner).OrderBy(r => r.NextAttemptAt).ToListAsync(cancellationToken);
+        // Read back by primary key: the owner alone is not indexed, and those ids are the only rows it can be on.
+        var batch = await rows.AsNoTracking().Where(r => ids.Contains(r.Id) && r.LeaseOwner == owner)
+            .OrderBy(r => r.NextAttemptAt).ToListAsync(cancellationToken);
         return new LeaseClaim<T>(owner, ids.Count, batch);
     }
 
