@@ -90,6 +90,7 @@ internal static class HubWeb
         // Inside the tenant: errors re-execute with the tenant's path base, so they render in its look and language.
         app.UseExceptionHandler("/fel/500");
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        app.UseApiProblems();
         app.UseTenantGate();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -103,6 +104,7 @@ internal static class HubWeb
         // A link, not a form: the choice only sets a preference cookie, and pages without forms stay cacheable.
         app.MapGet("/sprak/{culture}", SwitchLanguage).WithName("SwitchLanguage").WithSummary("Sets the language cookie and returns to the page.");
         app.MapRazorPages();
+        app.MapOpenApi(HubApi.DocumentPath).WithName("OpenApiDocument");
         foreach (var endpoints in app.Services.GetServices<ModuleEndpoints>())
         {
             endpoints.Map(app);

@@ -1,4 +1,5 @@
 using Hub.Abstractions;
+using Hub.Cases.Api;
 using Hub.Cases.Data;
 using Hub.Cases.Files;
 using Hub.Cases.Handling;
@@ -64,7 +65,7 @@ public static class CasesModule
         services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden/gallring", "Gallring", "Retention",
             "Vilka avslutade ärenden som snart förlorar sina personuppgifter enligt e-tjänsternas gallringsregler.",
             "Which closed cases will soon lose their personal data under the e-services' retention rules.", HubPolicies.TenantAdmin));
-        services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles());
+        services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles().MapCasesApi());
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Hub.Abstractions;
 using Hub.Data;
+using Hub.Identity.ApiClients;
 using Hub.Identity.Citizens;
 using Hub.Identity.Data;
 using Hub.Identity.Domain;
@@ -74,6 +75,7 @@ public static class IdentityModule
             .AddPolicy(HubPolicies.HubAdmin, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new CurrentTenantRequirement { HubOnly = true }).RequireRole(HubRoles.HubAdmin));
         services.AddScoped<Contracts.IStaffDirectory, StaffDirectory>();
+        services.AddApiTokens(builder.Environment);
         builder.AddCitizenEId();
         services.AddModulePages(typeof(IdentityModule).Assembly);
         services.AddSingleton<IRecipeStepHandler, UsersRecipeStep>();
@@ -81,6 +83,8 @@ public static class IdentityModule
             "Ditt eget lösenord.", "Your own password.", HubPolicies.Staff));
         services.AddAdminMenuItem(new AdminMenuItem("/admin/anvandare", "Användare", "Users",
             "Personalkonton och deras roller.", "Staff accounts and their roles.", HubPolicies.TenantAdmin));
+        services.AddAdminMenuItem(new AdminMenuItem("/admin/api-klienter", "API-klienter", "API clients",
+            "Verksamhetssystem som hämtar och hanterar ärenden.", "Business systems that fetch and handle cases.", HubPolicies.TenantAdmin));
         return builder;
     }
 

@@ -71,6 +71,10 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
         @case.Property(c => c.Channel).HasMaxLength(16).HasDefaultValue(CaseChannels.Digital);
         @case.HasIndex(c => new { c.TenantId, c.Status });
         @case.HasIndex(c => new { c.TenantId, c.AssignedTo });
+        @case.Property(c => c.DeliveryReference).HasMaxLength(200);
+        @case.Property(c => c.DeliveredBy).HasMaxLength(200);
+        // The API's list reads cases in the order they last changed (its cursor is that position).
+        @case.HasIndex(c => new { c.TenantId, c.UpdatedUtc, c.Number });
 
         var caseEvent = modelBuilder.Entity<CaseEvent>();
         caseEvent.ToTable("cases_events");

@@ -147,6 +147,15 @@ internal sealed class Case : ITenantOwned
     /// <summary>When its personal data was removed (gallring); what is left is for statistics.</summary>
     public DateTime? PersonalDataRemovedUtc { get; set; }
 
+    /// <summary>When a business system confirmed it received the case (docs/api.md, "Delivery"), or null.</summary>
+    public DateTime? DeliveredUtc { get; private set; }
+
+    /// <summary>The receiving system's own reference for the case, e.g. its diary number.</summary>
+    public string? DeliveryReference { get; private set; }
+
+    /// <summary>The API client that confirmed delivery.</summary>
+    public string? DeliveredBy { get; private set; }
+
     /// <summary>True while other parties' signatures are awaited: the case has not entered its workflow yet.</summary>
     public bool AwaitsSignatures => Status == CaseStatus.WaitingForSignature;
 
@@ -212,6 +221,27 @@ internal sealed class Case : ITenantOwned
         return NewEvent("StateChanged", actor, now, target.Key);
     }
 
+    /// <summary>
+    /// A business system confirms it has the case under <paramref name="reference"/>. Confirming again with the same
+    /// reference changes nothing (a retried call); another reference is refused, since the case would then be in two
+    /// places. The history entry is made only for the first confirmation.
+    /// </summary>
+    public DeliveryOutcome ConfirmDelivery(string reference, string by, DateTime now, out CaseEvent? entry)
+    {
+        entry = null;
+        if (DeliveredUtc is not null)
+        {
+            return DeliveryReference == reference ? DeliveryOutcome.AlreadyConfirmed : DeliveryOutcome.OtherReference;
+        }
+
+        DeliveredUtc = now;
+        DeliveryReference = reference;
+        DeliveredBy = by;
+        UpdatedUtc = now;
+        entry = NewEvent("Delivered", by, now);
+        return DeliveryOutcome.Confirmed;
+    }
+
     /// <summary>An entry in the case's history with its status as it is now.</summary>
     public CaseEvent NewEvent(string kind, string? actor, DateTime now, string? stateKey = null) =>
         new() { Id = Guid.CreateVersion7(), TenantId = TenantId, CaseId = Id, AtUtc = now, Status = Status, Kind = kind, Actor = actor, StateKey = stateKey };
@@ -226,6 +256,14 @@ internal sealed class Case : ITenantOwned
         Status = StatusOf(first.Category);
         return true;
     }
+}
+
+/// <summary>What a delivery confirmation did.</summary>
+internal enum DeliveryOutcome
+{
+    Confirmed,
+    AlreadyConfirmed,
+    OtherReference,
 }
 
 /// <summary>The ways a case comes in; the share of <see cref="Digital"/> is the municipality's digital share.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hub.Abstractions;
 using Hub.Audit.Contracts;
 using Hub.Cases.Data;
@@ -45,6 +46,17 @@ internal sealed record CaseActor(string Id, string Name, IReadOnlySet<string> Ro
     }
 
     public static CaseActor Citizen(string name) => new("citizen", name, new HashSet<string> { WorkflowRoles.Citizen });
+
+    /// <summary>
+    /// A municipality's business system through the API: it may do what a case officer may (its TenantAdmin gave it
+    /// <c>cases:write</c>); the history shows the client's name, the audit trail its id.
+    /// </summary>
+    public static CaseActor ApiClient(string clientId, string name) =>
+        new(ApiPrefix + clientId, name, new HashSet<string> { WorkflowRoles.CaseOfficer });
+
+    public bool IsApiClient => Id.StartsWith(ApiPrefix, StringComparison.Ordinal);
+
+    private const string ApiPrefix = "api:";
 }
 
 /// <summary>Why a workflow action was not carried out; the page words it.</summary>
@@ -252,6 +264,44 @@ internal sealed class CaseWorkflow(
         return HandlingRefusal.None;
     }
 
+    /// <summary>
+    /// A business system confirms it received the case under <paramref name="reference"/> (idempotent: the same
+    /// reference again is a success that changes nothing). Of two systems confirming at once, one wins; the other is
+    /// told the case went elsewhere.
+    /// </summary>
+    public async Task<DeliveryOutcome> ConfirmDeliveryAsync(Case @case, CaseActor actor, string reference, CancellationToken cancellationToken)
+    {
+        var outcome = @case.ConfirmDelivery(reference, actor.Name, clock.GetUtcNow().UtcDateTime, out var entry);
+        if (outcome != DeliveryOutcome.Confirmed)
+        {
+            return outcome;
+        }
+
+        var saved = await InTransactionAsync(async now =>
+        {
+            // Only an undelivered row takes the confirmation, checked under the write lock.
+            if (await db.Cases.Where(c => c.Id == @case.Id && c.DeliveredUtc == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedUtc, now), cancellationToken) == 0)
+            {
+                return false;
+            }
+
+            db.Events.Add(entry!);
+            await audit.RecordAsync(new AuditEntry("case.delivered", "case", @case.Id.ToString(), AuditActor(actor),
+                JsonSerializer.Serialize(new { reference })), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken, @case);
+        if (saved)
+        {
+            return DeliveryOutcome.Confirmed;
+        }
+
+        db.ChangeTracker.Clear();
+        var current = await db.Cases.AsNoTracking().Where(c => c.Id == @case.Id).Select(c => c.DeliveryReference).SingleAsync(cancellationToken);
+        return current == reference ? DeliveryOutcome.AlreadyConfirmed : DeliveryOutcome.OtherReference;
+    }
+
     /// <summary>An officers-only note.</summary>
     public Task<HandlingRefusal> AddNoteAsync(Case @case, CaseActor actor, string? text, CancellationToken cancellationToken) =>
         WriteAsync(actor, text, requireOfficer: true, null, async (clean, now) =>
@@ -381,7 +431,8 @@ internal sealed class CaseWorkflow(
     private static CaseMessage NewMessage(Case @case, MessageKind kind, string author, string text, DateTime now) =>
         new() { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now, Kind = kind, Author = author, Text = text };
 
-    private static string AuditActor(CaseActor actor) => actor.IsCitizen ? "citizen" : "staff:" + actor.Id;
+    private static string AuditActor(CaseActor actor) =>
+        actor.IsCitizen ? "citizen" : actor.IsApiClient ? $"{actor.Id} ({actor.Name})" : "staff:" + actor.Id;
 
     /// <summary>Trimmed text with Windows line ends made plain, or null when nothing is left.</summary>
     private static string? Clean(string? text)

@@ -1,5 +1,6 @@
 using Hub.Abstractions;
 using Hub.Data;
+using Hub.Identity.ApiClients;
 using Hub.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -13,6 +14,9 @@ internal class StaffIdentityDbContext(DbContextOptions options, ITenantContext? 
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), ITenantScopedDbContext
 {
     public Guid? CurrentTenantId => tenantContext?.Tenant?.Id;
+
+    /// <summary>The tenant's API clients (docs/api.md).</summary>
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -36,6 +40,21 @@ internal class StaffIdentityDbContext(DbContextOptions options, ITenantContext? 
                 NormalizedName = name.ToUpperInvariant(),
                 ConcurrencyStamp = $"role-{index + 1}",
             }));
+        });
+        builder.Entity<ApiClient>(client =>
+        {
+            client.ToTable("identity_api_clients");
+            client.HasKey(c => c.Id);
+            client.Property(c => c.ClientId).HasMaxLength(80);
+            client.HasIndex(c => c.ClientId).IsUnique();
+            client.HasIndex(c => c.TenantId);
+            client.Property(c => c.Name).HasMaxLength(ApiClient.NameMaxLength);
+            client.Property(c => c.Scopes).HasMaxLength(200);
+            client.Property(c => c.SecretHash).HasMaxLength(64);
+            client.Property(c => c.CreatedBy).HasMaxLength(200);
+            client.Property(c => c.Revision).IsConcurrencyToken();
+            client.Ignore(c => c.ScopeList);
+            client.Ignore(c => c.IsActive);
         });
         builder.Entity<IdentityUserRole<Guid>>().ToTable("identity_user_roles");
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("identity_user_claims");

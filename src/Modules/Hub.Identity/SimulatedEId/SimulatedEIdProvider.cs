@@ -32,16 +32,14 @@ internal static class SimulatedEIdProvider
         services.AddSingleton<SimulatedEIdMetadata>();
         services.AddOpenIddict().AddServer(server =>
         {
-            // Relative to the base URI set below, so they exist under /test-eid only, never inside a tenant.
+            // Relative to the base URI set below for requests under /test-eid; the token endpoint and the server's keys
+            // are the API's (ApiTokens), so the provider's token endpoint is /test-eid/connect/token.
             server.SetAuthorizationEndpointUris("authorize")
-                .SetTokenEndpointUris("token")
                 .SetConfigurationEndpointUris(".well-known/openid-configuration")
                 .SetJsonWebKeySetEndpointUris(".well-known/jwks");
             server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             server.RegisterScopes(Scopes.OpenId, Scopes.Profile);
-            server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
             server.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
-            server.EnableDegradedMode().DisableTokenStorage().DisableAuthorizationStorage();
             // Tests and development run on plain http; the provider is refused in Production anyway.
             server.UseAspNetCore().EnableAuthorizationEndpointPassthrough().DisableTransportSecurityRequirement();
 
@@ -49,7 +47,7 @@ internal static class SimulatedEIdProvider
                 .UseInlineHandler(context =>
                 {
                     var request = context.Transaction.GetHttpRequest();
-                    if (request is { Host.HasValue: true })
+                    if (request is { Host.HasValue: true } && IsProviderRequest(request))
                     {
                         context.BaseUri = new Uri($"{request.Scheme}://{request.Host}{PathPrefix}/", UriKind.Absolute);
                     }
@@ -61,7 +59,12 @@ internal static class SimulatedEIdProvider
 
             server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
             {
-                if (context.ClientId != ClientId)
+                if (context.Transaction.GetHttpRequest() is not { } request || !IsProviderRequest(request))
+                {
+                    // Inside a tenant the server is only the API's token endpoint.
+                    context.Reject(Errors.InvalidRequest, "There is no authorization endpoint here.");
+                }
+                else if (context.ClientId != ClientId)
                 {
                     context.Reject(Errors.InvalidClient, "Unknown client_id.");
                 }
@@ -75,9 +78,18 @@ internal static class SimulatedEIdProvider
 
             server.AddEventHandler<ValidateTokenRequestContext>(handler => handler.UseInlineHandler(context =>
             {
+                if (context.Transaction.GetHttpRequest() is not { } request || !IsProviderRequest(request))
+                {
+                    return default;
+                }
+
                 if (context.ClientId != ClientId)
                 {
                     context.Reject(Errors.InvalidClient, "Unknown client_id.");
+                }
+                else if (!context.Request.IsAuthorizationCodeGrantType())
+                {
+                    context.Reject(Errors.UnsupportedGrantType, "Only the authorization code grant is supported.");
                 }
 
                 return default;
@@ -85,7 +97,8 @@ internal static class SimulatedEIdProvider
 
             server.AddEventHandler<HandleTokenRequestContext>(handler => handler.UseInlineHandler(context =>
             {
-                if (context.Request.IsAuthorizationCodeGrantType() && context.AuthorizationCodePrincipal is { } principal)
+                if (context.Transaction.GetHttpRequest() is { } request && IsProviderRequest(request)
+                    && context.Request.IsAuthorizationCodeGrantType() && context.AuthorizationCodePrincipal is { } principal)
                 {
                     context.SignIn(principal);
                 }
@@ -95,6 +108,10 @@ internal static class SimulatedEIdProvider
         });
         return services;
     }
+
+    /// <summary>Whether a request is the provider's own (under <see cref="PathPrefix"/>, outside every tenant).</summary>
+    internal static bool IsProviderRequest(HttpRequest request) =>
+        !request.PathBase.HasValue && request.Path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Any tenant's callback on the origin the provider itself is reached at: tenants come and go and each has its own

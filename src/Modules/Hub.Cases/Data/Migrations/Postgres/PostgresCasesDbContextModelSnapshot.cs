@@ -83,6 +83,17 @@ namespace Hub.Cases.Data.Migrations.Postgres
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("DeliveredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveryReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("DraftId")
                         .HasColumnType("uuid");
 
@@ -166,6 +177,8 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "SubmitterPersonalIdentityNumber");
+
+                    b.HasIndex("TenantId", "UpdatedUtc", "Number");
 
                     b.ToTable("cases_cases", (string)null);
                 });

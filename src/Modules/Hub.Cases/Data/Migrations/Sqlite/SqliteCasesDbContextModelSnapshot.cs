@@ -78,6 +78,17 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DraftId")
                         .HasColumnType("TEXT");
 
@@ -161,6 +172,8 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "SubmitterPersonalIdentityNumber");
+
+                    b.HasIndex("TenantId", "UpdatedUtc", "Number");
 
                     b.ToTable("cases_cases", (string)null);
                 });

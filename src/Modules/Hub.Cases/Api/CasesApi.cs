@@ -1,0 +1,370 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Hub.Abstractions;
+using Hub.Audit.Contracts;
+using Hub.Cases.Data;
+using Hub.Cases.Domain;
+using Hub.Cases.Handling;
+using Hub.Cases.Intake;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hub.Cases.Api;
+
+/// <summary>
+/// <c>/{tenant}/api/v1/cases</c>: business systems list the municipality's cases in the order they changed, read one,
+/// move it by a workflow transition and confirm they received it (docs/api.md). Every read goes through the tenant's
+/// query filter and every write through <see cref="CaseWorkflow"/>, as an officer's would, audited with the client's name.
+/// A case that still waits for other parties' signatures has not come in yet and is not shown.
+/// </summary>
+internal static class CasesApi
+{
+    public const int MaxLimit = 500;
+    public const int DefaultLimit = 100;
+    public const long MaxBodyBytes = 64 * 1024;
+
+    /// <summary>How bodies are read: camelCase, and a member the endpoint does not know is an error, not ignored.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var cases = endpoints.MapGroup("/api/v1/cases").WithTags("Cases");
+        cases.MapGet("", ListAsync).WithName("ListCases")
+            .WithSummary("Lists cases in the order they last changed, a page at a time.")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        cases.MapGet("/{number}", GetAsync).WithName("GetCase")
+            .WithSummary("Reads one case: its answers, signatures and history.")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapPost("/{number}/transitions", TransitionAsync).WithName("MoveCase")
+            .WithSummary("Moves the case by one of its workflow's transitions.")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
+            .Accepts<TransitionRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        cases.MapPut("/{number}/delivery", DeliveryAsync).WithName("ConfirmDelivery")
+            .WithSummary("Confirms that the business system has the case, under its own reference (idempotent).")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
+            .Accepts<DeliveryRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    /// <summary>A page of cases after <paramref name="cursor"/>, filtered; <c>nextCursor</c> continues after the last.</summary>
+    /// <param name="service">Only this e-service (its key).</param>
+    /// <param name="state">Only cases in this workflow state (its key).</param>
+    /// <param name="updatedSince">Only cases changed at or after this time (ISO 8601 with offset).</param>
+    /// <param name="delivered">Only cases whose delivery was (true) or was not (false) confirmed.</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="limit">Cases per page, 1–500 (default 100).</param>
+    /// <param name="db">The tenant's cases.</param>
+    /// <param name="cancellationToken">Ends the request.</param>
+    internal static async Task<Results<Ok<CaseList>, ProblemHttpResult>> ListAsync(
+        string? service, string? state, string? updatedSince, bool? delivered, string? cursor, int? limit,
+        CasesDbContext db, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return ApiProblems.InvalidParameter("limit", $"The limit must be between 1 and {MaxLimit}.");
+        }
+
+        DateTimeOffset? since = null;
+        if (updatedSince is not null)
+        {
+            if (!DateTimeOffset.TryParse(updatedSince, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return ApiProblems.InvalidParameter("updatedSince", "The time must be in ISO 8601 with an offset, e.g. 2026-12-01T08:00:00Z.");
+            }
+
+            since = parsed;
+        }
+
+        Position? after = null;
+        if (cursor is not null && (after = Position.Parse(cursor)) is null)
+        {
+            return ApiProblems.InvalidParameter("cursor", "The cursor is not one this API gave; start again without it.");
+        }
+
+        var query = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.WaitingForSignature);
+        if (!string.IsNullOrEmpty(service))
+        {
+            query = query.Where(c => c.ServiceKey == service);
+        }
+
+        if (!string.IsNullOrEmpty(state))
+        {
+            query = query.Where(c => c.StateKey == state);
+        }
+
+        if (since is { } from)
+        {
+            var fromUtc = from.UtcDateTime;
+            query = query.Where(c => c.UpdatedUtc >= fromUtc);
+        }
+
+        if (delivered is { } isDelivered)
+        {
+            query = isDelivered ? query.Where(c => c.DeliveredUtc != null) : query.Where(c => c.DeliveredUtc == null);
+        }
+
+        if (after is { } position)
+        {
+            var at = position.UpdatedUtc;
+            var number = position.Number;
+            // Compared in SQL, in the database's own order of numbers: the same order the page is sorted in.
+            query = query.Where(c => c.UpdatedUtc > at || (c.UpdatedUtc == at && c.Number.CompareTo(number) > 0));
+        }
+
+        var take = limit ?? DefaultLimit;
+        var page = await query.OrderBy(c => c.UpdatedUtc).ThenBy(c => c.Number).Take(take + 1).ToListAsync(cancellationToken);
+        var items = page.Take(take).Select(CaseSummary.Of).ToList();
+        var next = page.Count > take ? new Position(page[take - 1].UpdatedUtc, page[take - 1].Number).Format() : null;
+        return TypedResults.Ok(new CaseList(items, next));
+    }
+
+    internal static async Task<Results<Ok<CaseDocument>, ProblemHttpResult>> GetAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, reader, number, tracked: false, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        var (clientId, name) = ApiCaller.Of(http.User);
+        await audit.RecordAsync(new AuditEntry("case.viewed", "case", details.Case.Id.ToString(), $"api:{clientId} ({name})",
+            details.Case.Confidential ? """{"confidential":true}""" : null), cancellationToken);
+        return TypedResults.Ok(CaseDocument.Of(details));
+    }
+
+    internal static async Task<Results<Ok<CaseSummary>, ProblemHttpResult>> TransitionAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync<TransitionRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Transition))
+        {
+            return ApiProblems.InvalidParameter("transition", "Name the transition (its key in the service's workflow).");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.ExpectedState))
+        {
+            return ApiProblems.InvalidParameter("expectedState", "Give the state the case is in as you last read it.");
+        }
+
+        if (await FindAsync(db, reader, number, tracked: true, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        var @case = details.Case;
+        var actor = Actor(http);
+        var refusal = await workflow.FireAsync(@case, details.Service, body.Transition, body.ExpectedState, actor, body.Text, SiteLinks.Of(http.Request), cancellationToken);
+        return refusal switch
+        {
+            HandlingRefusal.None => TypedResults.Ok(CaseSummary.Of(@case)),
+            HandlingRefusal.Stale => ApiProblems.Conflict("stale-state", "The case is not in the expected state; read it again.",
+                new Dictionary<string, object?> { ["currentState"] = await CurrentStateAsync(db, @case.Id, cancellationToken) }),
+            HandlingRefusal.TextRequired => ApiProblems.Unprocessable("text-required", "This transition asks the citizen for something: give the text."),
+            HandlingRefusal.TextTooLong => ApiProblems.Unprocessable("text-too-long", $"The text may have at most {CaseLimits.MessageLength} characters."),
+            _ => ApiProblems.Unprocessable("transition-not-allowed", "The transition cannot be made from the case's state.",
+                new Dictionary<string, object?> { ["allowed"] = CaseWorkflow.Allowed(@case, details.Service, actor).Select(t => t.Key).ToList() }),
+        };
+    }
+
+    internal static async Task<Results<Ok<Delivery>, ProblemHttpResult>> DeliveryAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync<DeliveryRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var reference = body!.Reference?.Trim();
+        if (string.IsNullOrEmpty(reference) || reference.Length > 200 || reference.Any(char.IsControl))
+        {
+            return ApiProblems.InvalidParameter("reference", "Give the receiving system's reference: 1–200 characters, no line breaks.");
+        }
+
+        if (await FindAsync(db, reader, number, tracked: true, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        var outcome = await workflow.ConfirmDeliveryAsync(details.Case, Actor(http), reference, cancellationToken);
+        if (outcome == DeliveryOutcome.OtherReference)
+        {
+            return ApiProblems.Conflict("already-delivered", "The case was confirmed delivered under another reference.");
+        }
+
+        var delivered = await db.Cases.AsNoTracking().Where(c => c.Id == details.Case.Id)
+            .Select(c => new Delivery(c.DeliveredUtc!.Value, c.DeliveryReference!, c.DeliveredBy!)).SingleAsync(cancellationToken);
+        return TypedResults.Ok(delivered with { AtUtc = DateTime.SpecifyKind(delivered.AtUtc, DateTimeKind.Utc) });
+    }
+
+    private static CaseActor Actor(HttpContext http)
+    {
+        var (clientId, name) = ApiCaller.Of(http.User);
+        return CaseActor.ApiClient(clientId, name);
+    }
+
+    private static async Task<CaseDetails?> FindAsync(CasesDbContext db, CaseReader reader, string number, bool tracked, CancellationToken cancellationToken)
+    {
+        var cases = tracked ? db.Cases : db.Cases.AsNoTracking();
+        var @case = await cases.SingleOrDefaultAsync(c => c.Number == number && c.Status != CaseStatus.WaitingForSignature, cancellationToken);
+        if (@case is null)
+        {
+            return null;
+        }
+
+        var signatures = await db.Signatures.AsNoTracking().Where(s => s.CaseId == @case.Id).OrderBy(s => s.Role == "submitter" ? 0 : 1).ToListAsync(cancellationToken);
+        return await reader.DetailsAsync(@case, signatures, cancellationToken);
+    }
+
+    private static Task<string> CurrentStateAsync(CasesDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.StateKey).SingleAsync(cancellationToken);
+
+    private static ProblemHttpResult NotFound(string number) => ApiProblems.NotFound($"There is no case {number} here.");
+
+    /// <summary>The JSON body as <typeparamref name="T"/>, or the problem that says why it could not be read.</summary>
+    private static async Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "The body must be application/json."));
+        }
+
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, cancellationToken);
+            return body is null
+                ? (null, ApiProblems.InvalidParameter("body", "The body must be a JSON object."))
+                : (body, null);
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+            return (null, ApiProblems.InvalidParameter(field, "The body is not valid for this endpoint: " + e.Message.Split(" Path:", 2)[0]));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, ApiProblems.Problem(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "too-large" : "bad-request",
+                e.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"The body may have at most {MaxBodyBytes / 1024} KiB." : "The request is malformed."));
+        }
+    }
+
+    /// <summary>A position in the list's order (last change, then number), written opaquely for the client.</summary>
+    internal readonly record struct Position(DateTime UpdatedUtc, string Number)
+    {
+        public string Format() => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{UpdatedUtc.Ticks.ToString(CultureInfo.InvariantCulture)}|{Number}"))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static Position? Parse(string text)
+        {
+            try
+            {
+                var padded = text.Replace('-', '+').Replace('_', '/');
+                padded += new string('=', (4 - padded.Length % 4) % 4);
+                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|', 2);
+                return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                    && ticks > 0 && ticks < DateTime.MaxValue.Ticks && parts[1].Length is > 0 and <= 32
+                    ? new Position(new DateTime(ticks, DateTimeKind.Utc), parts[1])
+                    : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+    }
+}
+
+/// <summary>The body of a move.</summary>
+/// <param name="Transition">The transition's key in the case's workflow.</param>
+/// <param name="ExpectedState">The state the caller last saw the case in; another state is a conflict.</param>
+/// <param name="Text">A text for the move: the request to the citizen, or the decision.</param>
+internal sealed record TransitionRequest(string? Transition, string? ExpectedState, string? Text);
+
+/// <summary>The body of a delivery confirmation.</summary>
+/// <param name="Reference">The receiving system's reference for the case.</param>
+internal sealed record DeliveryRequest(string? Reference);
+
+/// <summary>A page of cases.</summary>
+/// <param name="Items">The cases, in the order they last changed.</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
+internal sealed record CaseList(IReadOnlyList<CaseSummary> Items, string? NextCursor);
+
+/// <summary>That a business system has the case.</summary>
+/// <param name="AtUtc">When it confirmed first.</param>
+/// <param name="Reference">Its reference.</param>
+/// <param name="By">The API client's name.</param>
+internal sealed record Delivery(DateTime AtUtc, string Reference, string By);
+
+/// <summary>A case as the list shows it.</summary>
+internal sealed record CaseSummary(
+    string Number, Guid Id, string Service, Guid ServiceVersionId, string State, string Status, string Channel,
+    DateTime SubmittedUtc, DateTime UpdatedUtc, string? HandlingGroup, string? AssignedTo, bool Confidential, Delivery? Delivery)
+{
+    public static CaseSummary Of(Case c) => new(c.Number, c.Id, c.ServiceKey, c.ServiceVersionId, c.StateKey, StatusName(c.Status), c.Channel,
+        Utc(c.SubmittedUtc), Utc(c.UpdatedUtc), c.HandlingGroup, c.AssignedTo, c.Confidential,
+        c.DeliveredUtc is { } at ? new Delivery(Utc(at), c.DeliveryReference!, c.DeliveredBy!) : null);
+
+    internal static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    /// <summary>The status as the API spells it (kebab case, stable).</summary>
+    internal static string StatusName(CaseStatus status) => status switch
+    {
+        CaseStatus.Submitted => "submitted",
+        CaseStatus.InProgress => "in-progress",
+        CaseStatus.WaitingForCitizen => "waiting-for-citizen",
+        CaseStatus.WaitingForSignature => "waiting-for-signature",
+        CaseStatus.Decided => "decided",
+        CaseStatus.Closed => "closed",
+        _ => "withdrawn",
+    };
+}
+
+/// <summary>One case in full: what the citizen submitted, who signed, and what happened since.</summary>
+internal sealed record CaseDocument(
+    CaseSummary Case, string Language, Submitter? Submitter, JsonNode? Answers, string? Decision,
+    IReadOnlyList<SignatureDocument> Signatures, IReadOnlyList<EventDocument> History)
+{
+    public static CaseDocument Of(CaseDetails details)
+    {
+        var c = details.Case;
+        return new CaseDocument(CaseSummary.Of(c), c.Language,
+            c.SubmitterPersonalIdentityNumber is null && c.SubmitterName is null ? null : new Submitter(c.SubmitterName, c.SubmitterPersonalIdentityNumber, c.ContactEmail),
+            c.PersonalDataRemovedUtc is null ? JsonNode.Parse(c.AnswersJson) : null,
+            c.DecisionText,
+            [.. details.Signatures.Select(s => new SignatureDocument(s.Role, s.Status.ToString().ToLowerInvariant(), s.SignedName, s.CompletedUtc is { } at ? CaseSummary.Utc(at) : null))],
+            [.. details.Events.Select(e => new EventDocument(CaseSummary.Utc(e.AtUtc), e.Kind, e.Actor, e.StateKey))]);
+    }
+}
+
+/// <summary>Who submitted the case (null after its personal data was removed, or for an anonymous case).</summary>
+internal sealed record Submitter(string? Name, string? PersonalIdentityNumber, string? Email);
+
+/// <summary>A signature the case needed.</summary>
+internal sealed record SignatureDocument(string Role, string Status, string? Name, DateTime? AtUtc);
+
+/// <summary>An entry in the case's history.</summary>
+internal sealed record EventDocument(DateTime AtUtc, string Kind, string? Actor, string? State);
