@@ -19,10 +19,13 @@ public abstract class TwoTenantTests(HubFixture fixture) : IAsyncLifetime
     /// <summary>The tenant they must not reach.</summary>
     protected string Other { get; private set; } = "";
 
+    /// <summary>The e-services (files of <c>recipes/services</c>) both tenants publish; none unless a test class names some.</summary>
+    protected virtual IReadOnlyList<string>? Services => null;
+
     public async Task InitializeAsync()
     {
-        Own = await fixture.CreateTenantAsync("own");
-        Other = await fixture.CreateTenantAsync("other");
+        Own = await fixture.CreateTenantAsync("own", Services);
+        Other = await fixture.CreateTenantAsync("other", Services);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Hub.Abstractions;
+using Hub.Audit.Contracts;
+using Hub.Cases.Data;
+using Hub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Hub.Testing.Intake;
+
+namespace Hub.Cases.Tests.Api;
+
+/// <summary>
+/// A business system reads and moves a municipality's cases through the API with its own token: pages in the order
+/// cases changed, filters, one case in full, workflow moves, delivery confirmation; every bad request answered with a
+/// problem document naming the field, and nothing of another tenant reachable.
+/// </summary>
+public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture)
+{
+    private static readonly string[] AllCaseScopes = [ApiScopes.CasesRead, ApiScopes.CasesWrite];
+
+    protected override IReadOnlyList<string>? Services => ["synpunkter"];
+
+    private string Api => $"/{Own}/api/v1/cases";
+
+    private async Task<HttpClient> SystemAsync(string slug, params string[] scopes)
+    {
+        using var admin = await SignedInAsync(slug);
+        return await ApiAccess.ClientAsync(Fixture, admin, slug, "ByggR", scopes.Length == 0 ? AllCaseScopes : scopes);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Fact]
+    public async Task The_list_pages_through_the_tenants_cases_in_the_order_they_changed_and_never_shows_another_tenants()
+    {
+        using var citizen = Fixture.CreateClient();
+        var first = CaseNumber(await citizen.SubmitFeedbackAsync(Own, "Första synpunkten."));
+        var second = CaseNumber(await citizen.SubmitFeedbackAsync(Own, "Andra synpunkten."));
+        var third = CaseNumber(await citizen.SubmitFeedbackAsync(Own, "Tredje synpunkten."));
+        var foreign = CaseNumber(await citizen.SubmitFeedbackAsync(Other, "Grannens synpunkt."));
+        using var api = await SystemAsync(Own);
+
+        var numbers = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            using var response = await api.GetAsync($"{Api}?limit=2" + (cursor is null ? "" : "&cursor=" + cursor));
+            var page = await JsonAsync(response);
+            numbers.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal([first, second, third], numbers);
+        Assert.Equal(2, pages);
+        Assert.DoesNotContain(foreign, numbers);
+        using var byService = await api.GetAsync($"{Api}?service=specialkost");
+        Assert.Empty((await JsonAsync(byService)).GetProperty("items").EnumerateArray());
+        using var byState = await api.GetAsync($"{Api}?state=received&service=synpunkter&updatedSince=2000-01-01T00:00:00Z");
+        Assert.Equal(3, (await JsonAsync(byState)).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task One_case_reads_in_full_and_the_read_is_audited_with_the_clients_name()
+    {
+        using var citizen = Fixture.CreateClient();
+        var number = CaseNumber(await citizen.SubmitFeedbackAsync(Own, "Gungan i parken är trasig."));
+        var foreign = CaseNumber(await citizen.SubmitFeedbackAsync(Other, "Grannens synpunkt."));
+        using var api = await SystemAsync(Own);
+
+        using var response = await api.GetAsync($"{Api}/{number}");
+        var document = await JsonAsync(response);
+        using var other = await api.GetAsync($"{Api}/{foreign}");
+        var (status, type, _) = await ApiAccess.ProblemAsync(other);
+
+        Assert.Equal(number, document.GetProperty("case").GetProperty("number").GetString());
+        Assert.Equal("synpunkter", document.GetProperty("case").GetProperty("service").GetString());
+        Assert.Contains("Gungan i parken är trasig.", document.GetProperty("answers").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(document.GetProperty("history").EnumerateArray(), e => e.GetProperty("kind").GetString() == "Submitted");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal(ApiProblems.TypePrefix + "not-found", type);
+        var id = document.GetProperty("case").GetProperty("id").GetString()!;
+        await using var scope = TenantScope(Own);
+        var events = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().ForSubjectAsync("case", id);
+        Assert.Contains(events, e => e.Action == "case.viewed" && e.Actor.StartsWith("api:" + Own + "-", StringComparison.Ordinal) && e.Actor.EndsWith("(ByggR)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_system_moves_a_case_by_its_workflow_and_is_told_when_its_view_was_out_of_date()
+    {
+        using var citizen = Fixture.CreateClient();
+        var number = CaseNumber(await citizen.SubmitFeedbackAsync(Own));
+        using var api = await SystemAsync(Own);
+        var path = $"{Api}/{number}/transitions";
+
+        using var moved = await api.PostAsJsonAsync(path, new { transition = "start", expectedState = "received" });
+        var summary = await JsonAsync(moved);
+        using var stale = await api.PostAsJsonAsync(path, new { transition = "start", expectedState = "received" });
+        var (staleStatus, staleType, staleBody) = await ApiAccess.ProblemAsync(stale);
+        using var unknown = await api.PostAsJsonAsync(path, new { transition = "fly-away", expectedState = "in-progress" });
+        var (unknownStatus, unknownType, unknownBody) = await ApiAccess.ProblemAsync(unknown);
+
+        Assert.Equal("in-progress", summary.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, staleStatus);
+        Assert.Equal(ApiProblems.TypePrefix + "stale-state", staleType);
+        Assert.Equal("in-progress", staleBody.GetProperty("currentState").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownStatus);
+        Assert.Equal(ApiProblems.TypePrefix + "transition-not-allowed", unknownType);
+        Assert.NotEmpty(unknownBody.GetProperty("allowed").EnumerateArray());
+        using var read = await api.GetAsync($"{Api}/{number}");
+        var history = (await JsonAsync(read)).GetProperty("history").EnumerateArray().ToList();
+        Assert.Contains(history, e => e.GetProperty("kind").GetString() == "StateChanged" && e.GetProperty("actor").GetString() == "ByggR");
+        await using var scope = TenantScope(Own);
+        var id = summary.GetProperty("id").GetString()!;
+        var events = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().ForSubjectAsync("case", id);
+        Assert.Contains(events, e => e.Action == "case.transition" && e.Actor.EndsWith("(ByggR)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Delivery_is_confirmed_once_repeated_calls_are_harmless_and_another_reference_conflicts()
+    {
+        using var citizen = Fixture.CreateClient();
+        var number = CaseNumber(await citizen.SubmitFeedbackAsync(Own));
+        var waiting = CaseNumber(await citizen.SubmitFeedbackAsync(Own, "Ännu inte hämtad."));
+        using var api = await SystemAsync(Own);
+        var path = $"{Api}/{number}/delivery";
+
+        using var first = await api.PutAsJsonAsync(path, new { reference = "BYGG-2026-0042" });
+        var confirmed = await JsonAsync(first);
+        using var again = await api.PutAsJsonAsync(path, new { reference = "BYGG-2026-0042" });
+        var repeated = await JsonAsync(again);
+        using var otherReference = await api.PutAsJsonAsync(path, new { reference = "BYGG-2026-0099" });
+        var (status, type, _) = await ApiAccess.ProblemAsync(otherReference);
+        using var undelivered = await api.GetAsync($"{Api}?delivered=false");
+        using var delivered = await api.GetAsync($"{Api}?delivered=true");
+
+        Assert.Equal("BYGG-2026-0042", confirmed.GetProperty("reference").GetString());
+        Assert.Equal("ByggR", confirmed.GetProperty("by").GetString());
+        Assert.Equal(confirmed.GetProperty("atUtc").GetString(), repeated.GetProperty("atUtc").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal(ApiProblems.TypePrefix + "already-delivered", type);
+        Assert.Equal([waiting], (await JsonAsync(undelivered)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
+        Assert.Equal([number], (await JsonAsync(delivered)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
+        await using var scope = TenantScope(Own);
+        var id = confirmed.GetProperty("reference").ValueKind == JsonValueKind.String
+            ? (await JsonAsync(await api.GetAsync($"{Api}/{number}"))).GetProperty("case").GetProperty("id").GetString()! : "";
+        var events = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().ForSubjectAsync("case", id);
+        Assert.Single(events, e => e.Action == "case.delivered");
+    }
+
+    [Fact]
+    public async Task Writes_need_the_write_scope_and_another_tenants_case_cannot_be_moved_or_delivered()
+    {
+        using var citizen = Fixture.CreateClient();
+        var foreign = CaseNumber(await citizen.SubmitFeedbackAsync(Other));
+        var own = CaseNumber(await citizen.SubmitFeedbackAsync(Own));
+        using var reader = await SystemAsync(Own, ApiScopes.CasesRead);
+        using var writer = await SystemAsync(Own);
+
+        using var readOnlyMove = await reader.PostAsJsonAsync($"{Api}/{own}/transitions", new { transition = "start", expectedState = "received" });
+        using var foreignMove = await writer.PostAsJsonAsync($"{Api}/{foreign}/transitions", new { transition = "start", expectedState = "received" });
+        using var foreignDelivery = await writer.PutAsJsonAsync($"{Api}/{foreign}/delivery", new { reference = "X-1" });
+        using var foreignPath = await writer.GetAsync($"/{Other}/api/v1/cases/{foreign}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, readOnlyMove.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreignMove.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreignDelivery.StatusCode);
+        Assert.True(foreignPath.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, foreignPath.StatusCode.ToString());
+        await using var scope = TenantScope(Other);
+        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+        var untouched = await db.Cases.AsNoTracking().SingleAsync(c => c.Number == foreign);
+        Assert.Equal("received", untouched.StateKey);
+        Assert.Null(untouched.DeliveredUtc);
+    }
+
+    [Theory]
+    [InlineData("?limit=0", "limit")]
+    [InlineData("?limit=501", "limit")]
+    [InlineData("?cursor=not-a-cursor", "cursor")]
+    [InlineData("?updatedSince=yesterday", "updatedSince")]
+    public async Task A_bad_query_parameter_is_a_problem_naming_it(string query, string field)
+    {
+        using var api = await SystemAsync(Own);
+
+        using var response = await api.GetAsync(Api + query);
+        var (status, type, body) = await ApiAccess.ProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(ApiProblems.TypePrefix + "invalid-parameter", type);
+        Assert.Equal(field, body.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_body_is_refused_with_a_problem_and_changes_nothing()
+    {
+        using var citizen = Fixture.CreateClient();
+        var number = CaseNumber(await citizen.SubmitFeedbackAsync(Own));
+        using var api = await SystemAsync(Own);
+        var path = $"{Api}/{number}/delivery";
+
+        using var unknownMember = await api.PutAsync(path, Json("""{"reference":"A-1","diary":"x"}"""));
+        using var missing = await api.PutAsync(path, Json("""{"reference":"  "}"""));
+        using var broken = await api.PutAsync(path, Json("""{"reference":"""));
+        using var notJson = await api.PutAsync(path, new StringContent("reference=A-1", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        using var huge = await api.PutAsync(path, Json($$"""{"reference":"{{new string('x', 100_000)}}"}"""));
+        using var noText = await api.PostAsync($"{Api}/{number}/transitions", Json("""{"expectedState":"received"}"""));
+
+        Assert.Equal((HttpStatusCode.BadRequest, ApiProblems.TypePrefix + "invalid-parameter"), await StatusAndType(unknownMember));
+        Assert.Equal("reference", (await ApiAccess.ProblemAsync(missing)).Body.GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, ApiProblems.TypePrefix + "unsupported-media-type"), await StatusAndType(notJson));
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, ApiProblems.TypePrefix + "too-large"), await StatusAndType(huge));
+        Assert.Equal("transition", (await ApiAccess.ProblemAsync(noText)).Body.GetProperty("field").GetString());
+        using var read = await api.GetAsync($"{Api}/{number}");
+        Assert.Equal(JsonValueKind.Null, (await JsonAsync(read)).GetProperty("case").GetProperty("delivery").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_api_and_passes_an_independent_validator()
+    {
+        using var http = new HttpClient { BaseAddress = Fixture.BaseAddress };
+
+        using var response = await http.GetAsync($"/{Own}/api/v1/openapi.json");
+        var text = await response.Content.ReadAsStringAsync();
+        var document = JsonDocument.Parse(text).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("3.1", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/" + Own, document.GetProperty("servers")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/cases", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/cases/{number}/delivery", out _));
+        Assert.All(paths.EnumerateObject(), p => Assert.StartsWith("/api/v1/", p.Name, StringComparison.Ordinal));
+        var flow = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows").GetProperty("clientCredentials");
+        Assert.Equal("connect/token", flow.GetProperty("tokenUrl").GetString());
+        var list = paths.GetProperty("/api/v1/cases").GetProperty("get");
+        Assert.Equal(ApiScopes.CasesRead, list.GetProperty("security")[0].GetProperty("oauth2")[0].GetString());
+
+        var file = Path.Combine(Path.GetTempPath(), $"hub-openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, text);
+        try
+        {
+            var (exit, output) = await RunAsync("python3", "-m", "openapi_spec_validator", "--schema", "3.1", file);
+            Assert.True(exit == 0, "openapi-spec-validator: " + output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    private static async Task<(HttpStatusCode, string?)> StatusAndType(HttpResponseMessage response)
+    {
+        var (status, type, _) = await ApiAccess.ProblemAsync(response);
+        return (status, type);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteCasesApiTests(SqliteHubFixture fixture) : CasesApiTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCasesApiTests(PostgresHubFixture fixture) : CasesApiTests(fixture);
