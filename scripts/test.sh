@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration on SQLite and on a private PostgreSQL, end-to-end in Chromium with axe.
-# Installs Debian's chromium and postgresql when missing, starts PostgreSQL on a free loopback port, stops it
+# Installs Debian's chromium and postgresql (and PyPI's openapi-spec-validator) when missing, starts PostgreSQL on a free loopback port, stops it
 # and removes its files afterwards, and ends with the line "N passed, N failed".
 # With an argument (a test project or solution), builds and runs only that: scripts/test.sh tests/Hub.Cases.Tests
 # Further arguments go to dotnet test: scripts/test.sh tests/Hub.Cases.Tests --filter FullyQualifiedName~TwoNode
@@ -18,6 +18,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" > /dev/null
+fi
+# The API tests check the OpenAPI document with an independent validator (PyPI's openapi-spec-validator).
+if ! python3 -c "import openapi_spec_validator" 2> /dev/null; then
+  echo "Installing openapi-spec-validator ..."
+  pip3 install -q openapi-spec-validator 2> /dev/null \
+    || { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-openapi-spec-validator > /dev/null; }
 fi
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 

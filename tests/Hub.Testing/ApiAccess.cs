@@ -79,6 +79,6 @@ public static partial class ApiAccess
         return (response.StatusCode, body.TryGetProperty("type", out var type) ? type.GetString() : null, body);
     }
 
-    [GeneratedRegex("<dd><code>([^<]+)</code></dd>\\s*<dt>client_secret</dt>\\s*<dd><code data-secret>([^<]+)</code></dd>")]
+    [GeneratedRegex("<dd><code>([^<]+)</code></dd>\\s*<dt>client_secret</dt>\\s*<dd><code data-secret[^>]*>([^<]+)</code></dd>")]
     private static partial Regex SecretPattern();
 }

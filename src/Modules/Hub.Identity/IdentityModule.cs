@@ -79,6 +79,7 @@ public static class IdentityModule
         builder.AddCitizenEId();
         services.AddModulePages(typeof(IdentityModule).Assembly);
         services.AddSingleton<IRecipeStepHandler, UsersRecipeStep>();
+        services.AddSingleton<IRecipeStepHandler, ApiClientsRecipeStep>();
         services.AddAdminMenuItem(new AdminMenuItem("/konto/losenord", "Byt lösenord", "Change password",
             "Ditt eget lösenord.", "Your own password.", HubPolicies.Staff));
         services.AddAdminMenuItem(new AdminMenuItem("/admin/anvandare", "Användare", "Users",

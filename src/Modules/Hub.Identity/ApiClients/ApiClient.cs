@@ -69,6 +69,18 @@ internal sealed class ApiClient : ITenantOwned
         return (client, secret);
     }
 
+    /// <summary>
+    /// A client with an id and secret given in a Development recipe (the demo's business system, docs/api.md); a
+    /// recipe outside Development cannot carry a secret.
+    /// </summary>
+    public static ApiClient CreateKnown(string clientId, string name, IEnumerable<string> scopes, string secret, string createdBy, DateTime nowUtc)
+    {
+        var (client, _) = Create("demo", name, scopes, createdBy, nowUtc);
+        client.ClientId = clientId;
+        client.SecretHash = Hash(secret);
+        return client;
+    }
+
     /// <summary>A new secret; tokens issued with the old one stop working.</summary>
     public string Rotate(DateTime nowUtc)
     {
