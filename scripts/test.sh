@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration on SQLite and on a private PostgreSQL, end-to-end in Chromium with axe.
-# Installs Debian's chromium and postgresql (and PyPI's openapi-spec-validator) when missing, starts PostgreSQL on a free loopback port, stops it
+# Installs Debian's chromium, postgresql and libxml2-utils (and PyPI's openapi-spec-validator) when missing, starts PostgreSQL on a free loopback port, stops it
 # and removes its files afterwards, and ends with the line "N passed, N failed".
 # With an argument (a test project or solution), builds and runs only that: scripts/test.sh tests/Hub.Cases.Tests
 # Further arguments go to dotnet test: scripts/test.sh tests/Hub.Cases.Tests --filter FullyQualifiedName~TwoNode
@@ -14,6 +14,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+# xmllint checks the case XML against its XSD, independently of .NET's validator.
+command -v xmllint > /dev/null || missing+=(libxml2-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq

@@ -22,7 +22,7 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
 {
     private static readonly string[] AllCaseScopes = [ApiScopes.CasesRead, ApiScopes.CasesWrite];
 
-    protected override IReadOnlyList<string>? Services => ["synpunkter"];
+    protected override IReadOnlyList<string>? Services => ["synpunkter", "specialkost"];
 
     private string Api => $"/{Own}/api/v1/cases";
 
@@ -182,6 +182,62 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
         var untouched = await db.Cases.AsNoTracking().SingleAsync(c => c.Number == foreign);
         Assert.Equal("received", untouched.StateKey);
         Assert.Null(untouched.DeliveredUtc);
+    }
+
+    [Fact]
+    public async Task A_case_as_xml_is_valid_against_its_versions_schema_by_xmllint_and_another_tenants_is_not_found()
+    {
+        using var citizen = Fixture.CreateClient();
+        var number = await citizen.SubmitSpecialkostAsync(Own);
+        var foreign = await citizen.SubmitSpecialkostAsync(Other);
+        using var api = await SystemAsync(Own);
+
+        using var response = await api.GetAsync($"{Api}/{number}/xml");
+        var xml = await response.Content.ReadAsStringAsync();
+        var document = System.Xml.Linq.XDocument.Parse(xml);
+        var location = document.Root!.Attribute(System.Xml.Linq.XName.Get("schemaLocation", "http://www.w3.org/2001/XMLSchema-instance"))!.Value.Split(' ');
+        using var anonymous = new HttpClient();
+        using var schemaResponse = await anonymous.GetAsync(location[1]);
+        var schema = await schemaResponse.Content.ReadAsStringAsync();
+        using var other = await api.GetAsync($"{Api}/{foreign}/xml");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, schemaResponse.StatusCode);
+        Assert.Equal(number, document.Root.Attribute("number")!.Value);
+        Assert.StartsWith("urn:hub:case:specialkost:", location[0], StringComparison.Ordinal);
+        Assert.Contains("Elsa Andersson", xml, StringComparison.Ordinal);
+        Assert.Contains("intyg.pdf", xml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        var directory = Directory.CreateTempSubdirectory("hub-api-xml-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "case.xsd"), schema);
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "case.xml"), xml);
+            var (exit, output) = await RunAsync("xmllint", "--noout", "--schema", Path.Combine(directory.FullName, "case.xsd"), Path.Combine(directory.FullName, "case.xml"));
+            Assert.True(exit == 0, "xmllint: " + output);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_schema_of_another_tenants_service_version_is_not_found()
+    {
+        using var citizen = Fixture.CreateClient();
+        var foreign = await citizen.SubmitSpecialkostAsync(Other);
+        using var otherApi = await SystemAsync(Other);
+        using var read = await otherApi.GetAsync($"/{Other}/api/v1/cases/{foreign}");
+        var versionId = (await JsonAsync(read)).GetProperty("case").GetProperty("serviceVersionId").GetString();
+        using var http = new HttpClient { BaseAddress = Fixture.BaseAddress };
+
+        using var own = await http.GetAsync($"/{Other}/api/v1/schemas/{versionId}");
+        using var cross = await http.GetAsync($"/{Own}/api/v1/schemas/{versionId}");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, cross.StatusCode);
     }
 
     [Theory]

@@ -9,6 +9,8 @@ using Hub.Cases.Data;
 using Hub.Cases.Domain;
 using Hub.Cases.Handling;
 using Hub.Cases.Intake;
+using Hub.Catalog.Contracts;
+using Hub.Forms.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,6 +48,15 @@ internal static class CasesApi
         cases.MapGet("/{number}", GetAsync).WithName("GetCase")
             .WithSummary("Reads one case: its answers, signatures and history.")
             .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapGet("/{number}/xml", GetXmlAsync).WithName("GetCaseXml")
+            .WithSummary("Reads one case as XML, valid against the XSD of its service version (linked by xsi:schemaLocation).")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapGet("/api/v1/schemas/{versionId:guid}", SchemaAsync).WithName("GetCaseSchema").WithTags("Schemas")
+            .WithSummary("The XSD that every case XML of this service version is valid against. Public: it holds no personal data.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPost("/{number}/transitions", TransitionAsync).WithName("MoveCase")
             .WithSummary("Moves the case by one of its workflow's transitions.")
@@ -148,6 +159,52 @@ internal static class CasesApi
         await audit.RecordAsync(new AuditEntry("case.viewed", "case", details.Case.Id.ToString(), $"api:{clientId} ({name})",
             details.Case.Confidential ? """{"confidential":true}""" : null), cancellationToken);
         return TypedResults.Ok(CaseDocument.Of(details));
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetXmlAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, reader, number, tracked: false, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        var (clientId, name) = ApiCaller.Of(http.User);
+        var c = details.Case;
+        await audit.RecordAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), $"api:{clientId} ({name})",
+            c.Confidential ? """{"confidential":true,"as":"xml"}""" : """{"as":"xml"}"""), cancellationToken);
+        var facts = new SubmissionFacts(c.Number, c.ServiceKey, details.Service.Version, c.Language, c.SubmittedUtc, c.StateKey,
+            CaseSummary.StatusName(c.Status), c.SubmitterName, c.SubmitterPersonalIdentityNumber, c.ContactEmail);
+        var schema = new Uri($"{SiteLinks.Of(http.Request)}/api/v1/schemas/{c.ServiceVersionId}");
+        var answers = c.PersonalDataRemovedUtc is null ? details.Answers : new Dictionary<string, AnswerValue>();
+        return Xml(FormXml.Write(details.Service.Form, facts, answers, schema));
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> SchemaAsync(Guid versionId, IServiceDirectory directory, CancellationToken cancellationToken)
+    {
+        if (await directory.FindVersionAsync(versionId, cancellationToken) is not { } service)
+        {
+            return ApiProblems.NotFound("There is no such service version here.");
+        }
+
+        return Xml(FormXml.Schema(service.Form, service.Key, service.Version));
+    }
+
+    private static ContentHttpResult Xml(System.Xml.Linq.XDocument document)
+    {
+        using var writer = new Utf8StringWriter();
+        document.Save(writer, System.Xml.Linq.SaveOptions.None);
+        return TypedResults.Text(writer.ToString(), "application/xml; charset=utf-8");
+    }
+
+    private sealed class Utf8StringWriter : StringWriter
+    {
+        public Utf8StringWriter()
+            : base(CultureInfo.InvariantCulture)
+        {
+        }
+
+        public override Encoding Encoding => Encoding.UTF8;
     }
 
     internal static async Task<Results<Ok<CaseSummary>, ProblemHttpResult>> TransitionAsync(
