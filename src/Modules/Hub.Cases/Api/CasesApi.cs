@@ -8,7 +8,9 @@ using Hub.Audit.Contracts;
 using Hub.Cases.Data;
 using Hub.Cases.Domain;
 using Hub.Cases.Handling;
+using Hub.Cases.Files;
 using Hub.Cases.Intake;
+using Hub.Identity.Contracts;
 using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -65,6 +67,32 @@ internal static class CasesApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        cases.MapGet("/{number}/attachments/{fileId:guid}", AttachmentAsync).WithName("GetAttachment")
+            .WithSummary("Downloads a file the citizen attached to the case (its id is in the case's answers).")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapPost("/{number}/messages", MessageAsync).WithName("MessageCitizen")
+            .WithSummary("Writes a message to the citizen, who is told by e-mail and reads it on Mina sidor.")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
+            .Accepts<TextRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        cases.MapPost("/{number}/notes", NoteAsync).WithName("AddNote")
+            .WithSummary("Adds an internal note, seen only by the municipality's officers.")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
+            .Accepts<TextRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        cases.MapPut("/{number}/assignment", AssignAsync).WithName("AssignCase")
+            .WithSummary("Gives the case to a case officer (by user name), or leaves it unassigned with null.")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
+            .Accepts<AssignmentRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         cases.MapPut("/{number}/delivery", DeliveryAsync).WithName("ConfirmDelivery")
             .WithSummary("Confirms that the business system has the case, under its own reference (idempotent).")
             .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
@@ -277,6 +305,111 @@ internal static class CasesApi
         return TypedResults.Ok(delivered with { AtUtc = DateTime.SpecifyKind(delivered.AtUtc, DateTimeKind.Utc) });
     }
 
+    internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> AttachmentAsync(
+        string number, Guid fileId, HttpContext http, CasesDbContext db, FileStore store, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Number == number && c.Status != CaseStatus.WaitingForSignature, cancellationToken);
+        var file = @case is null ? null : await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.CaseId == @case.Id, cancellationToken);
+        if (@case is null || file is null)
+        {
+            return ApiProblems.NotFound("There is no such file on a case here.");
+        }
+
+        var (clientId, name) = ApiCaller.Of(http.User);
+        await audit.RecordAsync(new AuditEntry("case.file-viewed", "case", @case.Id.ToString(), $"api:{clientId} ({name})",
+            $$"""{"file":"{{file.Id}}"}"""), cancellationToken);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.Stream(store.Open(file.TenantId, file.Id), file.ContentType, file.FileName);
+    }
+
+    internal static async Task<Results<Ok<CaseSummary>, ProblemHttpResult>> MessageAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync<TextRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (await FindAsync(db, reader, number, tracked: true, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        if (details.Case.SubmitterPersonalIdentityNumber is null)
+        {
+            // Messages reach a citizen only on Mina sidor, so only a case submitted with e-ID can have them.
+            return ApiProblems.Unprocessable("no-citizen-channel", "The case was submitted without e-ID: the citizen cannot read messages.");
+        }
+
+        var refusal = await workflow.SendMessageAsync(details.Case, details.Service, Actor(http), body!.Text, SiteLinks.Of(http.Request), cancellationToken);
+        return refusal == HandlingRefusal.None ? TypedResults.Ok(CaseSummary.Of(details.Case)) : TextRefusal(refusal);
+    }
+
+    internal static async Task<Results<Ok<CaseSummary>, ProblemHttpResult>> NoteAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync<TextRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (await FindAsync(db, reader, number, tracked: true, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        var refusal = await workflow.AddNoteAsync(details.Case, Actor(http), body!.Text, cancellationToken);
+        return refusal == HandlingRefusal.None ? TypedResults.Ok(CaseSummary.Of(details.Case)) : TextRefusal(refusal);
+    }
+
+    internal static async Task<Results<Ok<CaseSummary>, ProblemHttpResult>> AssignAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, HandlingGroups groups,
+        IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync<AssignmentRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (await FindAsync(db, reader, number, tracked: true, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        var @case = details.Case;
+        StaffMember? officer = null;
+        if (body!.Officer is { Length: > 0 } userName)
+        {
+            officer = (await staff.ListAsync(cancellationToken)).FirstOrDefault(s => s.UserName == userName && s.Roles.Contains(HubRoles.CaseOfficer));
+            if (officer is null)
+            {
+                return ApiProblems.Unprocessable("not-a-case-officer", $"There is no case officer '{userName}' here.");
+            }
+
+            // A confidential case of one of the municipality's groups goes only to its members, as on the case page.
+            var scope = await OfficerScope.ForAsync(groups, officer.UserName, cancellationToken);
+            if (!scope.CanSee(@case))
+            {
+                return ApiProblems.Unprocessable("outside-handling-group", "The case is confidential to a handling group this officer is not in.");
+            }
+        }
+
+        var assignee = officer is null ? null : CaseActor.Staff(officer.UserName, officer.DisplayName, officer.Roles);
+        await workflow.AssignAsync(@case, Actor(http), assignee, officer?.Email, SiteLinks.Of(http.Request), cancellationToken);
+        return TypedResults.Ok(CaseSummary.Of(@case));
+    }
+
+    private static ProblemHttpResult TextRefusal(HandlingRefusal refusal) => refusal switch
+    {
+        HandlingRefusal.TextRequired => ApiProblems.InvalidParameter("text", "Give the text."),
+        HandlingRefusal.TextTooLong => ApiProblems.Unprocessable("text-too-long", $"The text may have at most {CaseLimits.MessageLength} characters."),
+        _ => ApiProblems.Unprocessable("case-closed", "The case is closed; nothing more can be written on it."),
+    };
+
     private static CaseActor Actor(HttpContext http)
     {
         var (clientId, name) = ApiCaller.Of(http.User);
@@ -360,6 +493,14 @@ internal static class CasesApi
 /// <param name="ExpectedState">The state the caller last saw the case in; another state is a conflict.</param>
 /// <param name="Text">A text for the move: the request to the citizen, or the decision.</param>
 internal sealed record TransitionRequest(string? Transition, string? ExpectedState, string? Text);
+
+/// <summary>The body of a message or a note.</summary>
+/// <param name="Text">The text (at most 10,000 characters; line breaks kept).</param>
+internal sealed record TextRequest(string? Text);
+
+/// <summary>The body of an assignment.</summary>
+/// <param name="Officer">The case officer's user name, or null to leave the case unassigned.</param>
+internal sealed record AssignmentRequest(string? Officer);
 
 /// <summary>The body of a delivery confirmation.</summary>
 /// <param name="Reference">The receiving system's reference for the case.</param>
