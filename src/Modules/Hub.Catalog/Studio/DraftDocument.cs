@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hub.Catalog.Packages;
 using Hub.Forms.Contracts;
 using Hub.Packages.Contracts;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hub.Catalog.Packages;
 using Hub.Catalog.Recipes;
 using Hub.Catalog.Studio;
 using Hub.Forms.Contracts;

@@ -1,6 +1,5 @@
 using Hub.Abstractions;
 using Hub.Catalog.Adoption;
-using Hub.Catalog.Packages;
 using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
