@@ -55,7 +55,7 @@ public sealed class PackageSchemaTests
     [Fact]
     public void The_schema_checked_at_run_time_is_the_published_file()
     {
-        using var stream = typeof(ServicePackageJson).Assembly.GetManifestResourceStream("package.schema.json")!;
+        using var stream = typeof(IncomingPackages).Assembly.GetManifestResourceStream("package.schema.json")!;
         using var reader = new StreamReader(stream);
         Assert.Equal(SchemaText, reader.ReadToEnd());
     }
