@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
-using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 
 BenchmarkRunner.Run<Hub.Bench.Merge.MergeBenchmarks>(args: args);
 

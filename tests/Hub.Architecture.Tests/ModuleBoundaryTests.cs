@@ -9,9 +9,12 @@ namespace Hub.Architecture.Tests;
 public sealed class ModuleBoundaryTests
 {
     /// <summary>Feature modules; Hub.Abstractions and Hub.Data are the shared kernel every module may use.</summary>
-    public static TheoryData<string> Modules => new() { "Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases", "Hub.Audit" };
+    public static TheoryData<string> Modules => new() { "Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Packages", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases", "Hub.Audit" };
 
-    private static readonly string[] ModuleNames = ["Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases", "Hub.Audit"];
+    /// <summary>Modules architecture.md says have no database and no ASP.NET Core: plain code a tool or a test may use alone.</summary>
+    public static TheoryData<string> PlainModules => new() { "Hub.Forms", "Hub.Packages" };
+
+    private static readonly string[] ModuleNames = ["Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Packages", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases", "Hub.Audit"];
 
     private static readonly string[] SharedKernel = ["Hub.Abstractions", "Hub.Data"];
 
@@ -70,6 +73,25 @@ public sealed class ModuleBoundaryTests
             Assert.True(result.IsSuccessful, $"{module} uses {other} outside its contracts: {string.Join(", ", result.FailingTypeNames ?? [])}");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(PlainModules))]
+    public void A_plain_module_references_neither_ASP_NET_Core_nor_EF_Core(string module) =>
+        Assert.Empty(WebOrDatabaseReferences(module));
+
+    [Fact]
+    public void The_check_sees_ASP_NET_Core_and_EF_Core_where_they_are_used()
+    {
+        // Without this the check above could pass because it looks at the wrong names.
+        var references = WebOrDatabaseReferences("Hub.Catalog");
+        Assert.Contains(references, r => r.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal));
+        Assert.Contains(references, r => r.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+    }
+
+    private static List<string> WebOrDatabaseReferences(string module) =>
+        Load(module).GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(n => n.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || n.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal))
+            .ToList();
 
     [Fact]
     public void The_theme_depends_only_on_the_abstractions()

@@ -11,7 +11,7 @@ public sealed class RawSqlTests
     /// <summary>Every assembly of the hub but Hub.Data, which owns the connection (and TenantSql).</summary>
     public static TheoryData<string> Assemblies => new()
     {
-        "Hub.Web", "Hub.Abstractions", "Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases", "Hub.Audit", "Hub.Theme.Default",
+        "Hub.Web", "Hub.Abstractions", "Hub.Tenancy", "Hub.Identity", "Hub.Forms", "Hub.Packages", "Hub.Search", "Hub.Integrations", "Hub.Catalog", "Hub.Cases", "Hub.Audit", "Hub.Theme.Default",
     };
 
     [Theory]

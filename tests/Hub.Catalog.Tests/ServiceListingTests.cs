@@ -1,5 +1,5 @@
 using System.Net;
-using Hub.Catalog.Packages;
+using Hub.Packages.Contracts;
 using Hub.Testing;
 
 namespace Hub.Catalog.Tests;

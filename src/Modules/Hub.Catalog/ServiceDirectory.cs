@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Hub.Abstractions;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
-using Hub.Catalog.Packages;
+using Hub.Packages.Contracts;
 using Hub.Search.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

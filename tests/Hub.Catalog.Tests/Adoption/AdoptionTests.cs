@@ -5,6 +5,7 @@ using Hub.Catalog.Catalogue;
 using Hub.Catalog.Tests.Catalogue;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
+using Hub.Packages.Contracts;
 using Hub.Tenancy.Contracts;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -206,7 +207,7 @@ public abstract class AdoptionTests(HubFixture fixture) : IAsyncLifetime
         await using (var scope = fixture.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(adopter))
         {
             var draft = await scope.ServiceProvider.GetRequiredService<IServiceDrafts>().FindDraftAsync(Key);
-            Assert.DoesNotContain("Ändrad lagtext", Hub.Catalog.Packages.ServicePackageJson.WriteCanonical(draft!), StringComparison.Ordinal);
+            Assert.DoesNotContain("Ändrad lagtext", ServicePackageJson.WriteCanonical(draft!), StringComparison.Ordinal);
         }
 
         // An import that changes it is refused too, naming the element and the reason.
@@ -368,7 +369,7 @@ public abstract class AdoptionTests(HubFixture fixture) : IAsyncLifetime
             var draft = (await scope.ServiceProvider.GetRequiredService<IServiceDrafts>().FindDraftAsync(Key))!;
             Assert.Equal("Lokal hjälptext från kommunen.", draft.Form.AllElements().Single(e => e.Key == "disability").Hint!["sv"]);
             Assert.DoesNotContain(draft.Form.AllElements(), e => e.Key == "local-parking");
-            await ShareAsync(await ImportAsync(owner, JsonNode.Parse(Hub.Catalog.Packages.ServicePackageJson.WriteCanonical(draft with { Version = "1.2.0" }))!.AsObject()));
+            await ShareAsync(await ImportAsync(owner, JsonNode.Parse(ServicePackageJson.WriteCanonical(draft with { Version = "1.2.0" }))!.AsObject()));
         }
 
         using var anyone = fixture.CreateClient();

@@ -5,7 +5,7 @@ using Hub.Audit.Contracts;
 using Hub.Catalog.Catalogue;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
-using Hub.Catalog.Tests.Packages;
+using Hub.Packages.Tests.Packages;
 using Hub.Tenancy.Contracts;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
+using Hub.Packages.Tests.Packages;
 using Hub.Tenancy.Contracts;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hub.Catalog.Packages;
+using Hub.Packages.Contracts;
+using Hub.Packages.Tests.Packages;
 using Hub.Testing;
 using Json.Schema;
 
@@ -53,7 +55,7 @@ public sealed class PackageSchemaTests
     [Fact]
     public void The_schema_checked_at_run_time_is_the_published_file()
     {
-        using var stream = typeof(ServicePackageJson).Assembly.GetManifestResourceStream("package.schema.json")!;
+        using var stream = typeof(IncomingPackages).Assembly.GetManifestResourceStream("package.schema.json")!;
         using var reader = new StreamReader(stream);
         Assert.Equal(SchemaText, reader.ReadToEnd());
     }
@@ -65,11 +67,11 @@ public sealed class PackageSchemaTests
         package["handlingDays"] = 0;
         using var document = JsonDocument.Parse(package.ToJsonString());
 
-        var problem = Assert.Single(ServicePackageJson.Schema.Check(document.RootElement));
+        var problem = Assert.Single(IncomingPackages.Schema.Check(document.RootElement));
 
         Assert.Equal("$.handlingDays", problem.Path);
         Assert.Contains("package.schema.json (minimum:", problem.Message, StringComparison.Ordinal);
-        Assert.Null(ServicePackageJson.ReadIncoming(package.ToJsonString()).Package);
+        Assert.Null(IncomingPackages.Read(package.ToJsonString()).Package);
     }
 
     /// <summary>
@@ -93,7 +95,7 @@ public sealed class PackageSchemaTests
             }
 
             using var document = JsonDocument.Parse(json);
-            if (ServicePackageJson.Schema.Check(document.RootElement) is [var first, ..])
+            if (IncomingPackages.Schema.Check(document.RootElement) is [var first, ..])
             {
                 disagreements.Add($"{label}: {first.Path} {first.Message}");
             }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Resources;
 using Hub.Catalog.Contracts;
-using Hub.Catalog.Packages;
 using Hub.Catalog.Quality;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
+using Hub.Packages.Tests.Packages;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Catalog.Tests.Packages;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hub.Catalog.Data;
-using Hub.Catalog.Tests.Packages;
+using Hub.Packages.Tests.Packages;
 using Hub.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

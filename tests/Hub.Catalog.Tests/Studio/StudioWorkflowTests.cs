@@ -1,5 +1,6 @@
 using System.Net;
 using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 using Hub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using Hub.Abstractions;
-using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 
 namespace Hub.Cases.Domain;
 

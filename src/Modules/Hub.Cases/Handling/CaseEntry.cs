@@ -1,6 +1,7 @@
 using Hub.Cases.Domain;
 using Hub.Catalog.Contracts;
 using Hub.Integrations.Contracts;
+using Hub.Packages.Contracts;
 
 namespace Hub.Cases.Handling;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Hub.Cases.Domain;
 using Hub.Catalog.Contracts;
 using Hub.Integrations.Contracts;
+using Hub.Packages.Contracts;
 
 namespace Hub.Cases.Handling;
 

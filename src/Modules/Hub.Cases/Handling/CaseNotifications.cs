@@ -4,6 +4,7 @@ using Hub.Cases.Intake;
 using Hub.Catalog.Contracts;
 using Hub.Identity.Contracts;
 using Hub.Integrations.Contracts;
+using Hub.Packages.Contracts;
 
 namespace Hub.Cases.Handling;
 

@@ -9,6 +9,7 @@ using Hub.Catalog.Contracts;
 using Hub.Data;
 using Hub.Forms.Contracts;
 using Hub.Integrations.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Hub.Abstractions;
-using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
-using Hub.Catalog.Packages;
 using Hub.Catalog.Resources;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -7,12 +7,12 @@ using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
 using Hub.Catalog.Domain;
 using Hub.Catalog.Packages;
-using Hub.Catalog.Recipes;
 using Hub.Catalog.Resources;
 using Hub.Catalog.Studio;
 using Hub.Data;
 using Hub.Forms.Contracts;
 using Hub.Integrations.Contracts;
+using Hub.Packages.Contracts;
 using Hub.Tenancy.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -272,7 +272,7 @@ internal sealed class Adoptions(
 
         var newVersion = await NewLocalVersionAsync(key, theirs.Version, cancellationToken);
         merged["version"] = newVersion;
-        var (result, problems) = ServicePackageJson.ReadIncoming(merged.ToJsonString());
+        var (result, problems) = IncomingPackages.Read(merged.ToJsonString());
         return new UpdatePlan(view, theirs, LocalChanges.Between(b, t), LocalChanges.Between(b, o), merge, overruled, result, problems,
             result is null ? [] : gate.Check(result), newVersion);
     }
@@ -497,7 +497,7 @@ internal sealed class Adoptions(
         var packageKey = view.Package.ServiceKey;
         var proposal = LocalChanges.Select(LocalChanges.Normalize(view.Base.Content, packageKey), LocalChanges.Normalize(view.Local!.Content, packageKey), chosen.Contains)!;
         proposal["version"] = view.Base.Version;
-        var (package, readProblems) = ServicePackageJson.ReadIncoming(proposal.ToJsonString());
+        var (package, readProblems) = IncomingPackages.Read(proposal.ToJsonString());
         if (package is null)
         {
             return CatalogueResult.Refused([.. readProblems.Select(p => new CatalogueProblem("Subjects", "Adoption.Problem.Invalid", p.Path, p.Message))]);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 
 namespace Hub.Catalog.Catalogue;
 

@@ -1,4 +1,5 @@
 using Hub.Catalog.Data;
+using Hub.Packages.Contracts;
 using Hub.Search.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,7 +105,7 @@ internal sealed partial class CatalogueSearch(IServiceScopeFactory scopes, TimeP
         var keywords = package.Keywords?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
         return ((string[])["sv", "en"]).Select(language => new ServiceSearchDocument(
             package.Id.ToString("N"), language, language == "en" ? package.TitleEn ?? package.TitleSv : package.TitleSv,
-            language == "en" ? package.SummaryEn ?? package.SummarySv : package.SummarySv, Contracts.ServiceCategories.Name(package.Category, language), keywords));
+            language == "en" ? package.SummaryEn ?? package.SummarySv : package.SummarySv, ServiceCategories.Name(package.Category, language), keywords));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the catalogue's search index in the background failed; the next search tries again")]

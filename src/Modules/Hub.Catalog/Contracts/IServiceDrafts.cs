@@ -1,3 +1,5 @@
+using Hub.Packages.Contracts;
+
 namespace Hub.Catalog.Contracts;
 
 /// <summary>The studio's drafts of the current tenant's services, for reading (the citizen pages' preview).</summary>

@@ -1,3 +1,5 @@
+using Hub.Packages.Contracts;
+
 namespace Hub.Catalog.Contracts;
 
 /// <summary>Renders a workflow's notification templates (Liquid, sandboxed) into plain-text e-mail.</summary>

@@ -1,3 +1,4 @@
+using Hub.Packages.Contracts;
 using System.Globalization;
 
 namespace Hub.Catalog.Contracts;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Fluid;
 using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Catalog.Packages;

@@ -1,6 +1,7 @@
 using Hub.Abstractions;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
+using Hub.Packages.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Catalog.Packages;
@@ -18,7 +19,7 @@ internal sealed class ServicePackages(
     {
         ArgumentNullException.ThrowIfNull(json);
         var tenantId = TenantId();
-        var (package, problems) = ServicePackageJson.ReadIncoming(json);
+        var (package, problems) = IncomingPackages.Read(json);
         if (package is null)
         {
             return Refused(problems);

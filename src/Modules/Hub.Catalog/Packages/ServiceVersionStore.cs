@@ -1,6 +1,6 @@
-using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
 using Hub.Catalog.Domain;
+using Hub.Packages.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Catalog.Packages;

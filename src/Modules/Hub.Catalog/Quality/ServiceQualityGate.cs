@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Hub.Catalog.Contracts;
 using Hub.Catalog.Resources;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Catalog.Quality;
@@ -77,7 +78,7 @@ internal sealed partial class ServiceQualityGate(IOptions<QualityGateOptions> op
 
         if (package.Workflow is { } workflow)
         {
-            foreach (var (index, key, unreachable) in Packages.WorkflowJson.GraphGaps(workflow.States, workflow.Transitions))
+            foreach (var (index, key, unreachable) in WorkflowJson.GraphGaps(workflow.States, workflow.Transitions))
             {
                 findings.Add(Blocking(unreachable ? QualityRules.StateUnreachable : QualityRules.StateNeverCloses, $"$.workflow.states[{index}]", "state:" + key, key));
             }
@@ -138,7 +139,7 @@ internal sealed partial class ServiceQualityGate(IOptions<QualityGateOptions> op
 
     private static IEnumerable<(string Path, string? Reference, LocalizedText Text)> AllTexts(ServicePackage package)
     {
-        foreach (var (path, text) in Packages.PackageTextCheck.Texts(package))
+        foreach (var (path, text) in PackageTextCheck.Texts(package))
         {
             yield return (path, ReferenceOf(package, path), text);
         }

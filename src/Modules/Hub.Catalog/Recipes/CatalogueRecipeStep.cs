@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Hub.Abstractions;
 using Hub.Catalog.Catalogue;
-using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
+using Hub.Packages.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hub.Abstractions;
 using Hub.Catalog.Data;
 using Hub.Catalog.Packages;
+using Hub.Packages.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,7 @@ internal sealed class ServicesRecipeStep(IConfiguration configuration, TimeProvi
                 continue;
             }
 
-            var (package, problems) = ServicePackageJson.ReadIncoming(File.ReadAllText(file));
+            var (package, problems) = IncomingPackages.Read(File.ReadAllText(file));
             if (package is not null)
             {
                 problems = PackageTextCheck.Check(package);
@@ -89,15 +90,4 @@ internal sealed class ServicesRecipeStep(IConfiguration configuration, TimeProvi
 
         public required List<string> Services { get; init; }
     }
-}
-
-internal static partial class ServiceKeys
-{
-    public static bool IsValid(string? key) => key is not null && Pattern().IsMatch(key);
-
-    /// <summary>Service keys the studio's own addresses use (<c>/admin/e-tjanster/ny</c>, <c>…/importera</c>), which no service may take.</summary>
-    public static IReadOnlyList<string> Reserved { get; } = ["ny", "importera"];
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
-    private static partial System.Text.RegularExpressions.Regex Pattern();
 }

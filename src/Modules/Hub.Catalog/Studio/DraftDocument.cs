@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hub.Catalog.Contracts;
-using Hub.Catalog.Packages;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 
 namespace Hub.Catalog.Studio;
 

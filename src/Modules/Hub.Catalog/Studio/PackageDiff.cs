@@ -1,10 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hub.Catalog.Adoption;
-using Hub.Catalog.Contracts;
 using Hub.Catalog.Packages;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 
 namespace Hub.Catalog.Studio;
 

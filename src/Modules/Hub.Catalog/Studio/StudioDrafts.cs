@@ -4,6 +4,7 @@ using Hub.Catalog.Data;
 using Hub.Catalog.Domain;
 using Hub.Catalog.Packages;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Catalog.Studio;
@@ -187,7 +188,7 @@ internal sealed class StudioDrafts(
         }
 
         // Read once more exactly as an import would: what is published must be a package file in its own right.
-        var (package, problems) = ServicePackageJson.ReadIncoming(ServicePackageJson.WriteCanonical(check.Package! with { Version = version }));
+        var (package, problems) = IncomingPackages.Read(ServicePackageJson.WriteCanonical(check.Package! with { Version = version }));
         if (package is null)
         {
             return (DraftOutcome.Invalid, check with { Problems = problems });

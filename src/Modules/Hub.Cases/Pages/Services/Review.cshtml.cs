@@ -1,9 +1,9 @@
 using Hub.Cases.Handling;
 using Hub.Cases.Intake;
 using Hub.Cases.Resources;
-using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
 using Hub.Identity.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -5,6 +5,7 @@ using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
 using Hub.Cases.Resources;
 using Hub.Identity.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hub.Abstractions;
 using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Hub.Abstractions;
-using Hub.Catalog.Recipes;
 using Hub.Catalog.Resources;
 using Hub.Catalog.Studio;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

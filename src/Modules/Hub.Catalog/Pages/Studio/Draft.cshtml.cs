@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Hub.Catalog.Recipes;
 using Hub.Catalog.Studio;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Catalog.Pages.Studio;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Hub.Catalog.Contracts;
 using Hub.Catalog.Studio;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Catalog.Pages.Studio;

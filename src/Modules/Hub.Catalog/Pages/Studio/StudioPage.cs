@@ -8,6 +8,7 @@ using Hub.Catalog.Domain;
 using Hub.Catalog.Resources;
 using Hub.Catalog.Studio;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,8 +1,8 @@
 using Hub.Abstractions;
 using Hub.Catalog.Contracts;
-using Hub.Catalog.Packages;
 using Hub.Catalog.Studio;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hub.Catalog.Contracts;
-using Hub.Catalog.Packages;
 using Hub.Catalog.Recipes;
 using Hub.Catalog.Studio;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Catalog.Pages.Studio;

@@ -1,5 +1,5 @@
-using Hub.Catalog.Contracts;
 using Hub.Catalog.Studio;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Catalog.Pages.Studio;

@@ -8,6 +8,7 @@ using Hub.Cases.Resources;
 using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
 using Hub.Identity.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hub.Abstractions;
 using Hub.Catalog.Catalogue;
 using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Hub.Abstractions;
 using Hub.Catalog.Catalogue;
-using Hub.Catalog.Contracts;
 using Hub.Catalog.Data;
-using Hub.Catalog.Packages;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Hub.Abstractions;
 using Hub.Catalog.Adoption;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,6 @@
 using Hub.Abstractions;
 using Hub.Catalog.Adoption;
-using Hub.Catalog.Contracts;
-using Hub.Catalog.Packages;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,5 @@
 using Hub.Catalog.Catalogue;
-using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Catalog.Pages.Catalogue.Public;

@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using Hub.Catalog.Adoption;
-using Hub.Catalog.Contracts;
-using Hub.Catalog.Tests.Merging;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
+using Hub.Packages.Tests.Merging;
 
-namespace Hub.Catalog.Tests.Adoption;
+namespace Hub.Packages.Tests.Adoption;
 
 /// <summary>
 /// Properties of an adoption's overlay over 1,000 generated change sets (the merge properties' generator): the

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Hub.Catalog.Contracts;
 
-namespace Hub.Catalog.Adoption;
+namespace Hub.Packages.Contracts;
 
 /// <summary>One difference between an upstream version and a local service, by key.</summary>
 /// <param name="Reference">The element it belongs to (<see cref="AdaptationReference"/>: <c>element:child-name</c>), or
@@ -10,10 +9,10 @@ namespace Hub.Catalog.Adoption;
 /// <param name="Kind"><c>changed</c>, <c>added</c>, <c>removed</c> or <c>moved</c> (the order of a list).</param>
 /// <param name="Before">The upstream value (null when added).</param>
 /// <param name="After">The local value (null when removed).</param>
-internal sealed record LocalChange(string Reference, string Path, string Kind, JsonNode? Before, JsonNode? After);
+public sealed record LocalChange(string Reference, string Path, string Kind, JsonNode? Before, JsonNode? After);
 
 /// <summary>A local change the adaptation policy does not allow, with the owner's reason when the element is locked.</summary>
-internal sealed record PolicyViolation(LocalChange Change, string Problem, IReadOnlyDictionary<string, string>? Reason);
+public sealed record PolicyViolation(LocalChange Change, string Problem, IReadOnlyDictionary<string, string>? Reason);
 
 /// <summary>
 /// The overlay of an adopted service: what the local service changed against the upstream version it is based on, by
@@ -22,7 +21,7 @@ internal sealed record PolicyViolation(LocalChange Change, string Problem, IRead
 /// upstream snapshot, which is what the policy checks, what the update page shows as "your changes" and what a
 /// contribution proposes. Identity (<c>key</c>, <c>version</c>) is not part of it: the local service has its own.
 /// </summary>
-internal static class LocalChanges
+public static class LocalChanges
 {
     /// <summary>The reference of service settings no policy names: they follow the policy's default.</summary>
     public const string SettingPrefix = "setting:";

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Hub.Forms.Contracts;
 
-namespace Hub.Catalog.Packages;
+namespace Hub.Packages.Contracts;
 
 /// <summary>The limits an untrusted package file is parsed within (by <see cref="JsonInput"/>, as a form definition is).</summary>
-internal static class PackageJsonInput
+public static class PackageJsonInput
 {
     /// <summary>Largest package accepted, in UTF-8 bytes (a form may be 1 MB; texts and workflow come on top).</summary>
     public const int MaxBytes = 2 * 1024 * 1024;

@@ -1,6 +1,6 @@
 using Hub.Forms.Contracts;
 
-namespace Hub.Catalog.Contracts;
+namespace Hub.Packages.Contracts;
 
 /// <summary>
 /// How a service's cases are handled: states, the transitions between them and who may fire them, routing of new

@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
-using Hub.Testing;
 
-namespace Hub.Catalog.Tests.Packages;
+namespace Hub.Packages.Tests.Packages;
 
 /// <summary>Package files for the tests: the demo services and a complete package using every part of the format.</summary>
 internal static class SamplePackages
 {
-    public static string ServicesFolder => Path.Combine(HubAppFactory.RecipesPath, "services");
+    /// <summary><c>recipes/services</c> of the repository the tests run in (found by its <c>Hub.sln</c>), read in place.</summary>
+    public static string ServicesFolder { get; } = Path.Combine(
+        AncestorsOf(AppContext.BaseDirectory).FirstOrDefault(d => File.Exists(Path.Combine(d, "Hub.sln")))
+            ?? throw new InvalidOperationException("Hub.sln not found above the test binaries."),
+        "recipes",
+        "services");
 
     /// <summary>Keys of the demo services (<c>recipes/services/*.service.json</c>), sorted.</summary>
     public static IReadOnlyList<string> DemoKeys { get; } =
@@ -89,5 +93,13 @@ internal static class SamplePackages
         var node = JsonNode.Parse(Full(key))!.AsObject();
         change(node);
         return node.ToJsonString();
+    }
+
+    private static IEnumerable<string> AncestorsOf(string path)
+    {
+        for (var directory = new DirectoryInfo(path); directory is not null; directory = directory.Parent)
+        {
+            yield return directory.FullName;
+        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Hub.Forms.Contracts;
 
-namespace Hub.Catalog.Packages;
+namespace Hub.Packages.Contracts;
 
 /// <summary>Pieces of the canonical writer shared by the package's parts.</summary>
 internal static class PackageWriter

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Hub.Catalog.Recipes;
 using Hub.Forms.Contracts;
 
-namespace Hub.Catalog.Packages;
+namespace Hub.Packages.Contracts;
 
 /// <summary>
 /// Reads the parts of a package that are not the form: each method checks one value, records what is wrong with its

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 
-namespace Hub.Catalog.Tests.Merging;
+namespace Hub.Packages.Tests.Merging;
 
 /// <summary>The three-way merge by key on the cases an adopter meets.</summary>
 public sealed class KeyedMergeTests

@@ -1,16 +1,15 @@
 using System.Text.Json;
-using Hub.Catalog.Contracts;
-using Hub.Catalog.Packages;
 using Hub.Forms.Contracts;
+using Hub.Packages.Contracts;
 
-namespace Hub.Catalog.Tests.Packages;
+namespace Hub.Packages.Tests.Packages;
 
 /// <summary>Package format v1 without a database: reading, canonical writing, content hashes and the refusal of bad files.</summary>
 public sealed class PackageFormatTests
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>The reader and importer's checks together, as <see cref="ServicePackages.ImportAsync"/> runs them.</summary>
+    /// <summary>The reader and importer's checks together, as Hub.Catalog's <c>ServicePackages.ImportAsync</c> runs them.</summary>
     private static IReadOnlyList<FormProblem> Check(string json)
     {
         var (package, problems) = ServicePackageJson.Read(json);

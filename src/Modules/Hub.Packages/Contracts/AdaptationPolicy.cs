@@ -1,6 +1,6 @@
 using Hub.Forms.Contracts;
 
-namespace Hub.Catalog.Contracts;
+namespace Hub.Packages.Contracts;
 
 /// <summary>
 /// What a municipality that adopts the service may change in its local copy (its overlay). Elements are named by

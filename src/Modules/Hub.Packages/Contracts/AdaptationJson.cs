@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hub.Forms.Contracts;
-using Hub.Catalog.Contracts;
 
-namespace Hub.Catalog.Packages;
+namespace Hub.Packages.Contracts;
 
 /// <summary>Reads and writes a package's <c>adaptation</c> policy; references are checked against the package once it is read.</summary>
 internal static class AdaptationJson
@@ -119,7 +118,7 @@ internal static class AdaptationJson
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0 || !AdaptationReference.Kinds.Contains(text[..colon]) || !Recipes.ServiceKeys.IsValid(text[(colon + 1)..]))
+        if (colon < 0 || !AdaptationReference.Kinds.Contains(text[..colon]) || !ServiceKeys.IsValid(text[(colon + 1)..]))
         {
             reader.Add(path, $"must be a reference kind:key, kind one of {string.Join(", ", AdaptationReference.Kinds)} (e.g. element:child-personnummer)");
             return null;

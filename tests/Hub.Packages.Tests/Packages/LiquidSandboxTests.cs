@@ -1,6 +1,6 @@
-using Hub.Catalog.Packages;
+using Hub.Packages.Contracts;
 
-namespace Hub.Catalog.Tests.Packages;
+namespace Hub.Packages.Tests.Packages;
 
 /// <summary>Notification templates run in a sandbox: plain values only, bounded work, plain text out.</summary>
 public sealed class LiquidSandboxTests

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Hub.Catalog.Contracts;
+namespace Hub.Packages.Contracts;
 
 /// <summary>Which side a person chose for a conflict.</summary>
 public enum MergeSide

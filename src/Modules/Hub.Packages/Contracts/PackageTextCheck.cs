@@ -1,15 +1,14 @@
 using System.Text.RegularExpressions;
-using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
 
-namespace Hub.Catalog.Packages;
+namespace Hub.Packages.Contracts;
 
 /// <summary>
 /// Refuses markup in a package's texts on import. Every text of a package is plain text, encoded wherever it is shown
 /// (Razor pages, text/plain e-mail), so markup could never run; but text that looks like HTML is always an author's
 /// mistake or an attack, and a citizen would see the tags. Stored versions are not re-checked when read.
 /// </summary>
-internal static partial class PackageTextCheck
+public static partial class PackageTextCheck
 {
     public static IReadOnlyList<FormProblem> Check(ServicePackage package)
     {

@@ -1,16 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
 
-namespace Hub.Catalog.Packages;
+namespace Hub.Packages.Contracts;
 
 /// <summary>
 /// Reads and writes a package's <c>workflow</c>, and checks it as a whole: states and transitions form a graph with
 /// one initial state from which every state can be reached and every case can be closed; routing conditions read
 /// the form's questions; notification templates parse and render within the sandbox's limits.
 /// </summary>
-internal static class WorkflowJson
+public static class WorkflowJson
 {
     public const int MaxStates = 50;
     public const int MaxTransitions = 200;
@@ -26,7 +25,7 @@ internal static class WorkflowJson
 
     private static readonly IReadOnlyList<string> Recipients = ["citizen", "handlingGroup"];
 
-    public static ServiceWorkflow? Read(JsonElement element, FormDefinition? form, PackageReader reader)
+    internal static ServiceWorkflow? Read(JsonElement element, FormDefinition? form, PackageReader reader)
     {
         const string path = "$.workflow";
         if (!reader.Object(element, path, Properties))

@@ -3,11 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Hub.Abstractions;
-using Hub.Catalog.Contracts;
 using Hub.Forms.Contracts;
 
-namespace Hub.Catalog.Packages;
+namespace Hub.Packages.Contracts;
 
 /// <summary>
 /// Reads and writes a service file (<c>recipes/services/*.service.json</c>): the service's texts and metadata plus its
@@ -20,7 +18,7 @@ namespace Hub.Catalog.Packages;
 /// content, which leaves out <c>formatVersion</c> and every default, so a package exported and imported again, or
 /// written before workflows existed, keeps its hash.
 /// </summary>
-internal static partial class ServicePackageJson
+public static partial class ServicePackageJson
 {
     /// <summary>The package format this hub reads and writes.</summary>
     public const int FormatVersion = 1;
@@ -35,27 +33,6 @@ internal static partial class ServicePackageJson
     public const int MaxDocuments = 20;
 
     public static (ServicePackage? Package, IReadOnlyList<FormProblem> Problems) Read(string json) => Read(json, checkWorkflowGraph: true);
-
-    /// <summary>The published schema, <c>docs/package.schema.json</c>, embedded as that file.</summary>
-    public static PublishedSchema Schema { get; } = PublishedSchema.FromResource(typeof(ServicePackageJson).Assembly, "package.schema.json");
-
-    /// <summary>
-    /// Reads a package as it enters the hub (an import, a recipe's service file, a publication from the studio, a merge
-    /// or a contribution): the reader's checks, then the published schema, so that what is stored is always a package
-    /// the schema accepts too. Content already stored is read with <see cref="Read(string)"/>.
-    /// </summary>
-    public static (ServicePackage? Package, IReadOnlyList<FormProblem> Problems) ReadIncoming(string json)
-    {
-        var (package, problems) = Read(json);
-        if (package is null)
-        {
-            return (null, problems);
-        }
-
-        using var document = JsonDocument.Parse(json);
-        var refused = Schema.Check(document.RootElement);
-        return refused.Count == 0 ? (package, problems) : (null, refused.Select(p => new FormProblem(p.Path, p.Message)).ToList());
-    }
 
     /// <summary>
     /// Reads a package; with <paramref name="checkWorkflowGraph"/> false (a studio draft) a workflow whose states are
@@ -97,9 +74,9 @@ internal static partial class ServicePackageJson
         {
             problems.Add(new FormProblem("$.key", "must be 1–64 lower-case letters, digits or hyphens, starting with a letter"));
         }
-        else if (key is not null && Recipes.ServiceKeys.Reserved.Contains(key))
+        else if (key is not null && ServiceKeys.Reserved.Contains(key))
         {
-            problems.Add(new FormProblem("$.key", $"'{key}' is an address of the studio itself ({string.Join(", ", Recipes.ServiceKeys.Reserved)}); choose another key"));
+            problems.Add(new FormProblem("$.key", $"'{key}' is an address of the studio itself ({string.Join(", ", ServiceKeys.Reserved)}); choose another key"));
         }
 
         var version = String(root, "version", problems);

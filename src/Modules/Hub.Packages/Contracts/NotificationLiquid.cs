@@ -3,14 +3,14 @@ using Fluid;
 using Fluid.Values;
 using Microsoft.Extensions.FileProviders;
 
-namespace Hub.Catalog.Packages;
+namespace Hub.Packages.Contracts;
 
 /// <summary>
 /// Liquid (Fluid) for notification templates, sandboxed: a template sees only the plain values it is given (no
 /// .NET member is reachable, no file can be included), a small list of filters, a bounded number of steps and
 /// recursion, and bounded strings. Output is plain text (e-mail text bodies and subjects), never HTML.
 /// </summary>
-internal static partial class NotificationLiquid
+public static partial class NotificationLiquid
 {
     /// <summary>Most statements one rendering may execute (loops included).</summary>
     public const int MaxSteps = 10_000;

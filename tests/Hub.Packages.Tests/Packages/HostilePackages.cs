@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Hub.Catalog.Tests.Packages;
+namespace Hub.Packages.Tests.Packages;
 
 /// <summary>
 /// A generated corpus of malformed and hostile package files, by name: wrong types, huge strings, deep nesting,

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Hub.Catalog.Contracts;
+using Hub.Packages.Contracts;
 
-namespace Hub.Catalog.Tests.Merging;
+namespace Hub.Packages.Tests.Merging;
 
 /// <summary>
 /// Properties of the merge over 1,000 generated change sets (form-like services changed at random on both sides):
