@@ -240,6 +240,58 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
         Assert.Equal(HttpStatusCode.NotFound, cross.StatusCode);
     }
 
+    [Fact]
+    public async Task A_system_downloads_an_attachment_of_its_own_tenants_case_only()
+    {
+        using var citizen = Fixture.CreateClient();
+        var number = await citizen.SubmitSpecialkostAsync(Own);
+        var foreign = await citizen.SubmitSpecialkostAsync(Other);
+        using var api = await SystemAsync(Own);
+        using var otherApi = await SystemAsync(Other);
+        var fileId = (await JsonAsync(await api.GetAsync($"{Api}/{number}"))).GetProperty("answers").GetProperty("certificate").GetProperty("files")[0].GetProperty("id").GetString();
+        var foreignFileId = (await JsonAsync(await otherApi.GetAsync($"/{Other}/api/v1/cases/{foreign}"))).GetProperty("answers").GetProperty("certificate").GetProperty("files")[0].GetProperty("id").GetString();
+
+        using var file = await api.GetAsync($"{Api}/{number}/attachments/{fileId}");
+        var bytes = await file.Content.ReadAsByteArrayAsync();
+        using var crossed = await api.GetAsync($"{Api}/{number}/attachments/{foreignFileId}");
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+        Assert.Equal(HttpStatusCode.NotFound, crossed.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_system_writes_to_the_citizen_adds_a_note_and_assigns_an_officer_as_an_officer_would()
+    {
+        using var citizen = Fixture.CreateClient();
+        var number = await citizen.SubmitSpecialkostAsync(Own);
+        var anonymous = CaseNumber(await Fixture.CreateClient().SubmitFeedbackAsync(Own));
+        using var api = await SystemAsync(Own);
+
+        using var message = await api.PostAsJsonAsync($"{Api}/{number}/messages", new { text = "Vi har registrerat ärendet som BYGG-7." });
+        using var note = await api.PostAsJsonAsync($"{Api}/{number}/notes", new { text = "Importerat till verksamhetssystemet." });
+        using var emptyNote = await api.PostAsJsonAsync($"{Api}/{number}/notes", new { text = "  " });
+        using var noChannel = await api.PostAsJsonAsync($"{Api}/{anonymous}/messages", new { text = "Hej" });
+        using var assigned = await api.PutAsJsonAsync($"{Api}/{number}/assignment", new { officer = DemoAccounts.CaseOfficer });
+        using var notOfficer = await api.PutAsJsonAsync($"{Api}/{number}/assignment", new { officer = DemoAccounts.Editor });
+
+        Assert.Equal(HttpStatusCode.OK, message.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, note.StatusCode);
+        Assert.Equal("text", (await ApiAccess.ProblemAsync(emptyNote)).Body.GetProperty("field").GetString());
+        Assert.Equal(ApiProblems.TypePrefix + "no-citizen-channel", (await ApiAccess.ProblemAsync(noChannel)).Type);
+        Assert.Equal(DemoAccounts.CaseOfficer, (await JsonAsync(assigned)).GetProperty("assignedTo").GetString());
+        Assert.Equal(ApiProblems.TypePrefix + "not-a-case-officer", (await ApiAccess.ProblemAsync(notOfficer)).Type);
+        var (_, mine) = await citizen.GetStringAsync($"/{Own}/mina-sidor/arenden/{number}");
+        Assert.Contains("Vi har registrerat ärendet som BYGG-7.", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Importerat till verksamhetssystemet.", mine, StringComparison.Ordinal);
+        using var officer = await SignedInAsync(Own, DemoAccounts.CaseOfficer);
+        var (_, page) = await officer.GetStringAsync($"/{Own}/admin/arenden/{number}");
+        Assert.Contains("Importerat till verksamhetssystemet.", page, StringComparison.Ordinal);
+        using var released = await api.PutAsJsonAsync($"{Api}/{number}/assignment", new { officer = (string?)null });
+        Assert.Equal(JsonValueKind.Null, (await JsonAsync(released)).GetProperty("assignedTo").ValueKind);
+    }
+
     [Theory]
     [InlineData("?limit=0", "limit")]
     [InlineData("?limit=501", "limit")]
