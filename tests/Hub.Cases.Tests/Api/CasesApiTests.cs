@@ -352,6 +352,17 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
         Assert.All(paths.EnumerateObject(), p => Assert.StartsWith("/api/v1/", p.Name, StringComparison.Ordinal));
         var flow = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows").GetProperty("clientCredentials");
         Assert.Equal("connect/token", flow.GetProperty("tokenUrl").GetString());
+        // Every API endpoint the hub maps is in the document, with its method (route constraints are not part of a path).
+        var mapped = Fixture.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>()
+            .SelectMany(source => source.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1/", StringComparison.Ordinal) == true
+                && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>() is not null
+                && !e.RoutePattern.RawText.EndsWith("openapi.json", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()!.HttpMethods
+                .Select(m => (Path: "/" + System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.Trim('/'), ":[a-z]+}", "}"), Method: m.ToLowerInvariant())))
+            .ToList();
+        Assert.True(mapped.Count >= 10, string.Join(", ", mapped));
+        Assert.All(mapped, m => Assert.True(paths.TryGetProperty(m.Path, out var item) && item.TryGetProperty(m.Method, out _), $"{m.Method} {m.Path} is not in the document"));
         var list = paths.GetProperty("/api/v1/cases").GetProperty("get");
         Assert.Equal(ApiScopes.CasesRead, list.GetProperty("security")[0].GetProperty("oauth2")[0].GetString());
 

@@ -43,65 +43,50 @@ internal static class CasesApi
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
     {
         var cases = endpoints.MapGroup("/api/v1/cases").WithTags("Cases");
-        cases.MapGet("", ListAsync).WithName("ListCases")
-            .WithSummary("Lists cases in the order they last changed, a page at a time.")
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
+        cases.MapGet("", ListAsync).Reads("ListCases", "Lists cases in the order they last changed, a page at a time.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        cases.MapGet("/{number}", GetAsync).WithName("GetCase")
-            .WithSummary("Reads one case: its answers, signatures and history.")
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        cases.MapGet("/{number}/xml", GetXmlAsync).WithName("GetCaseXml")
-            .WithSummary("Reads one case as XML, valid against the XSD of its service version (linked by xsi:schemaLocation).")
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
-            .Produces<string>(StatusCodes.Status200OK, "application/xml")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapGet("/{number}", GetAsync).Reads("GetCase", "Reads one case: its answers, signatures and history.");
+        cases.MapGet("/{number}/xml", GetXmlAsync)
+            .Reads("GetCaseXml", "Reads one case as XML, valid against the XSD of its service version (linked by xsi:schemaLocation).")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
+        cases.MapGet("/{number}/attachments/{fileId:guid}", AttachmentAsync)
+            .Reads("GetAttachment", "Downloads a file the citizen attached to the case (its id is in the case's answers).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
         endpoints.MapGet("/api/v1/schemas/{versionId:guid}", SchemaAsync).WithName("GetCaseSchema").WithTags("Schemas")
             .WithSummary("The XSD that every case XML of this service version is valid against. Public: it holds no personal data.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        cases.MapPost("/{number}/transitions", TransitionAsync).WithName("MoveCase")
-            .WithSummary("Moves the case by one of its workflow's transitions.")
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
-            .Accepts<TransitionRequest>("application/json")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        cases.MapGet("/{number}/attachments/{fileId:guid}", AttachmentAsync).WithName("GetAttachment")
-            .WithSummary("Downloads a file the citizen attached to the case (its id is in the case's answers).")
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        cases.MapPost("/{number}/messages", MessageAsync).WithName("MessageCitizen")
-            .WithSummary("Writes a message to the citizen, who is told by e-mail and reads it on Mina sidor.")
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
-            .Accepts<TextRequest>("application/json")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        cases.MapPost("/{number}/notes", NoteAsync).WithName("AddNote")
-            .WithSummary("Adds an internal note, seen only by the municipality's officers.")
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
-            .Accepts<TextRequest>("application/json")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        cases.MapPut("/{number}/assignment", AssignAsync).WithName("AssignCase")
-            .WithSummary("Gives the case to a case officer (by user name), or leaves it unassigned with null.")
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
-            .Accepts<AssignmentRequest>("application/json")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        cases.MapPut("/{number}/delivery", DeliveryAsync).WithName("ConfirmDelivery")
-            .WithSummary("Confirms that the business system has the case, under its own reference (idempotent).")
-            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
-            .Accepts<DeliveryRequest>("application/json")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+        cases.MapPost("/{number}/transitions", TransitionAsync)
+            .Writes<TransitionRequest>("MoveCase", "Moves the case by one of its workflow's transitions.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("/{number}/messages", MessageAsync)
+            .Writes<TextRequest>("MessageCitizen", "Writes a message to the citizen, who is told by e-mail and reads it on Mina sidor.");
+        cases.MapPost("/{number}/notes", NoteAsync)
+            .Writes<TextRequest>("AddNote", "Adds an internal note, seen only by the municipality's officers.");
+        cases.MapPut("/{number}/assignment", AssignAsync)
+            .Writes<AssignmentRequest>("AssignCase", "Gives the case to a case officer (by user name), or leaves it unassigned with null.");
+        cases.MapPut("/{number}/delivery", DeliveryAsync)
+            .Writes<DeliveryRequest>("ConfirmDelivery", "Confirms that the business system has the case, under its own reference (idempotent).")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
+
+    /// <summary>A reading endpoint: <c>cases:read</c>, and a 404 problem for a case that is not here.</summary>
+    private static RouteHandlerBuilder Reads(this RouteHandlerBuilder endpoint, string name, string summary) =>
+        endpoint.WithName(name).WithSummary(summary)
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesRead))
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>A writing endpoint: <c>cases:write</c>, a JSON body of at most 64 KiB, and its problems.</summary>
+    private static RouteHandlerBuilder Writes<TBody>(this RouteHandlerBuilder endpoint, string name, string summary)
+        where TBody : notnull =>
+        endpoint.WithName(name).WithSummary(summary)
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
+            .Accepts<TBody>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>A page of cases after <paramref name="cursor"/>, filtered; <c>nextCursor</c> continues after the last.</summary>
     /// <param name="service">Only this e-service (its key).</param>
