@@ -160,7 +160,7 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
     }
 
     [Fact]
-    public async Task Writes_need_the_write_scope_and_another_tenants_case_cannot_be_moved_or_delivered()
+    public async Task Writes_need_the_write_scope_and_another_tenants_case_cannot_be_read_moved_written_on_assigned_or_delivered()
     {
         using var citizen = Fixture.CreateClient();
         var foreign = CaseNumber(await citizen.SubmitFeedbackAsync(Other));
@@ -172,16 +172,25 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
         using var foreignMove = await writer.PostAsJsonAsync($"{Api}/{foreign}/transitions", new { transition = "start", expectedState = "received" });
         using var foreignDelivery = await writer.PutAsJsonAsync($"{Api}/{foreign}/delivery", new { reference = "X-1" });
         using var foreignPath = await writer.GetAsync($"/{Other}/api/v1/cases/{foreign}");
+        using var foreignMessage = await writer.PostAsJsonAsync($"{Api}/{foreign}/messages", new { text = "Kapad" });
+        using var foreignNote = await writer.PostAsJsonAsync($"{Api}/{foreign}/notes", new { text = "Kapad" });
+        using var foreignAssign = await writer.PutAsJsonAsync($"{Api}/{foreign}/assignment", new { officer = DemoAccounts.CaseOfficer });
+        using var foreignRead = await writer.GetAsync($"{Api}/{foreign}");
+        using var foreignXml = await writer.GetAsync($"{Api}/{foreign}/xml");
 
         Assert.Equal(HttpStatusCode.Forbidden, readOnlyMove.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, foreignMove.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, foreignDelivery.StatusCode);
         Assert.True(foreignPath.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, foreignPath.StatusCode.ToString());
+        Assert.All(new[] { foreignMessage, foreignNote, foreignAssign, foreignRead, foreignXml }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
         await using var scope = TenantScope(Other);
         var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
         var untouched = await db.Cases.AsNoTracking().SingleAsync(c => c.Number == foreign);
         Assert.Equal("received", untouched.StateKey);
         Assert.Null(untouched.DeliveredUtc);
+        Assert.Null(untouched.AssignedTo);
+        Assert.False(await db.Messages.AnyAsync(m => m.CaseId == untouched.Id));
+        Assert.False(await db.Notes.AnyAsync(n => n.CaseId == untouched.Id));
     }
 
     [Fact]
