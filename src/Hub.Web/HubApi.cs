@@ -58,9 +58,7 @@ internal static class HubApi
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var scopes = context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>()
-                    .Select(a => a.Policy).OfType<string>()
-                    .SelectMany(policy => ApiScopes.All.Where(scope => ApiScopes.Policy(scope) == policy))
-                    .ToList();
+                    .Select(a => ApiScopes.OfPolicy(a.Policy)).OfType<string>().ToList();
                 if (scopes.Count > 0)
                 {
                     operation.Security ??= [];

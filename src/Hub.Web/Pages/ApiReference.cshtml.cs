@@ -23,8 +23,7 @@ public sealed class ApiReferenceModel(IApiDescriptionGroupCollectionProvider des
                 d.HttpMethod ?? "GET",
                 "/" + d.RelativePath,
                 d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName ?? "",
-                d.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>()
-                    .SelectMany(p => ApiScopes.All.Where(s => ApiScopes.Policy(s) == p)).FirstOrDefault(),
+                d.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => ApiScopes.OfPolicy(a.Policy)).OfType<string>().FirstOrDefault(),
                 [.. d.ParameterDescriptions.Where(p => p.Source == BindingSource.Query).Select(p => p.Name)]))
             .Where(o => o.Name.Length > 0)
             .OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal)];

@@ -25,6 +25,9 @@ public static class ApiScopes
 
     /// <summary>The authorization policy that requires <paramref name="scope"/> of a token of the current tenant.</summary>
     public static string Policy(string scope) => "Hub.Api." + scope;
+
+    /// <summary>The scope a policy of <see cref="Policy"/> requires, or null for any other policy.</summary>
+    public static string? OfPolicy(string? policy) => All.FirstOrDefault(scope => Policy(scope) == policy);
 }
 
 /// <summary>Who calls the API: the client an access token was issued to.</summary>

@@ -168,8 +168,7 @@ internal static class CasesApi
             return NotFound(number);
         }
 
-        var (clientId, name) = ApiCaller.Of(http.User);
-        await audit.RecordAsync(new AuditEntry("case.viewed", "case", details.Case.Id.ToString(), $"api:{clientId} ({name})",
+        await audit.RecordAsync(new AuditEntry("case.viewed", "case", details.Case.Id.ToString(), Actor(http).AuditName,
             details.Case.Confidential ? """{"confidential":true}""" : null), cancellationToken);
         return TypedResults.Ok(CaseDocument.Of(details));
     }
@@ -182,9 +181,8 @@ internal static class CasesApi
             return NotFound(number);
         }
 
-        var (clientId, name) = ApiCaller.Of(http.User);
         var c = details.Case;
-        await audit.RecordAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), $"api:{clientId} ({name})",
+        await audit.RecordAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), Actor(http).AuditName,
             c.Confidential ? """{"confidential":true,"as":"xml"}""" : """{"as":"xml"}"""), cancellationToken);
         var facts = new SubmissionFacts(c.Number, c.ServiceKey, details.Service.Version, c.Language, c.SubmittedUtc, c.StateKey,
             CaseSummary.StatusName(c.Status), c.SubmitterName, c.SubmitterPersonalIdentityNumber, c.ContactEmail);
@@ -300,8 +298,7 @@ internal static class CasesApi
             return ApiProblems.NotFound("There is no such file on a case here.");
         }
 
-        var (clientId, name) = ApiCaller.Of(http.User);
-        await audit.RecordAsync(new AuditEntry("case.file-viewed", "case", @case.Id.ToString(), $"api:{clientId} ({name})",
+        await audit.RecordAsync(new AuditEntry("case.file-viewed", "case", @case.Id.ToString(), Actor(http).AuditName,
             $$"""{"file":"{{file.Id}}"}"""), cancellationToken);
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";
@@ -410,8 +407,7 @@ internal static class CasesApi
             return null;
         }
 
-        var signatures = await db.Signatures.AsNoTracking().Where(s => s.CaseId == @case.Id).OrderBy(s => s.Role == "submitter" ? 0 : 1).ToListAsync(cancellationToken);
-        return await reader.DetailsAsync(@case, signatures, cancellationToken);
+        return await reader.DetailsAsync(@case, cancellationToken);
     }
 
     private static Task<string> CurrentStateAsync(CasesDbContext db, Guid id, CancellationToken cancellationToken) =>

@@ -57,6 +57,9 @@ internal sealed record CaseActor(string Id, string Name, IReadOnlySet<string> Ro
 
     public bool IsApiClient => Id.StartsWith(ApiPrefix, StringComparison.Ordinal);
 
+    /// <summary>Who the audit trail names: <c>citizen</c>, <c>staff:{user}</c> or <c>api:{client} ({name})</c>.</summary>
+    public string AuditName => IsCitizen ? "citizen" : IsApiClient ? $"{Id} ({Name})" : "staff:" + Id;
+
     private const string ApiPrefix = "api:";
 }
 
@@ -165,7 +168,7 @@ internal sealed class CaseWorkflow(
                 await CaseRetention.ScheduleAsync(timers, @case, service, cancellationToken);
             }
 
-            await audit.RecordAsync(new AuditEntry("case.transition", "case", @case.Id.ToString(), AuditActor(actor),
+            await audit.RecordAsync(new AuditEntry("case.transition", "case", @case.Id.ToString(), actor.AuditName,
                 $$"""{"transition":"{{transition.Key}}","to":"{{target.Key}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             if (!await notifications.SendAsync(@case, service, target, siteUrl, includeCitizen: true, cancellationToken))
@@ -203,7 +206,7 @@ internal sealed class CaseWorkflow(
             @case.AssignedName = assignee?.Name;
             @case.UpdatedUtc = now;
             db.Events.Add(NewEvent(@case, assignee is null ? "Unassigned" : "Assigned", assignee?.Name ?? actor.Name, now));
-            await audit.RecordAsync(new AuditEntry(assignee is null ? "case.unassigned" : "case.assigned", "case", @case.Id.ToString(), AuditActor(actor),
+            await audit.RecordAsync(new AuditEntry(assignee is null ? "case.unassigned" : "case.assigned", "case", @case.Id.ToString(), actor.AuditName,
                 assignee is null ? null : $$"""{"to":"{{assignee.Id}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             if (assignee is not null && assignee.Id != actor.Id && assigneeEmail is not null)
@@ -235,7 +238,7 @@ internal sealed class CaseWorkflow(
             @case.Confidential = confidential;
             @case.UpdatedUtc = now;
             db.Events.Add(NewEvent(@case, confidential ? "MarkedConfidential" : "UnmarkedConfidential", actor.Name, now));
-            await audit.RecordAsync(new AuditEntry(confidential ? "case.marked-confidential" : "case.unmarked-confidential", "case", @case.Id.ToString(), AuditActor(actor)), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(confidential ? "case.marked-confidential" : "case.unmarked-confidential", "case", @case.Id.ToString(), actor.AuditName), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken, @case);
         return HandlingRefusal.None;
@@ -259,7 +262,7 @@ internal sealed class CaseWorkflow(
             await outbox.EnqueueAsync(new OutgoingEmail(to, texts["Mail.SignRequest.Subject", tenant.Settings.DisplayName].Value,
                 texts["Mail.SignRequest.Body", tenant.Settings.DisplayName, siteUrl + "/mina-sidor"].Value, Language: language), cancellationToken);
             db.Events.Add(NewEvent(@case, "SignReminderSent", actor.Name, now));
-            await audit.RecordAsync(new AuditEntry("case.signer-reminded", "case", @case.Id.ToString(), AuditActor(actor), $$"""{"signature":"{{signature.Id}}"}"""), cancellationToken);
+            await audit.RecordAsync(new AuditEntry("case.signer-reminded", "case", @case.Id.ToString(), actor.AuditName, $$"""{"signature":"{{signature.Id}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         return HandlingRefusal.None;
@@ -288,7 +291,7 @@ internal sealed class CaseWorkflow(
             }
 
             db.Events.Add(entry!);
-            await audit.RecordAsync(new AuditEntry("case.delivered", "case", @case.Id.ToString(), AuditActor(actor),
+            await audit.RecordAsync(new AuditEntry("case.delivered", "case", @case.Id.ToString(), actor.AuditName,
                 JsonSerializer.Serialize(new { reference })), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return true;
@@ -308,7 +311,7 @@ internal sealed class CaseWorkflow(
         WriteAsync(actor, text, requireOfficer: true, null, async (clean, now) =>
         {
             db.Notes.Add(new CaseNote { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now, Author = actor.Name, Text = clean });
-            await audit.RecordAsync(new AuditEntry("case.note-added", "case", @case.Id.ToString(), AuditActor(actor)), cancellationToken);
+            await audit.RecordAsync(new AuditEntry("case.note-added", "case", @case.Id.ToString(), actor.AuditName), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
 
@@ -340,7 +343,7 @@ internal sealed class CaseWorkflow(
                 await notifications.SendAsync(@case, service, target, siteUrl, includeCitizen: false, cancellationToken);
             }
 
-            await audit.RecordAsync(new AuditEntry(actor.IsCitizen ? "case.message-from-citizen" : "case.message-to-citizen", "case", @case.Id.ToString(), AuditActor(actor),
+            await audit.RecordAsync(new AuditEntry(actor.IsCitizen ? "case.message-from-citizen" : "case.message-to-citizen", "case", @case.Id.ToString(), actor.AuditName,
                 resume is null ? null : $$"""{"transition":"{{resume.Key}}","to":"{{resume.To}}"}"""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             if (!actor.IsCitizen)
@@ -431,9 +434,6 @@ internal sealed class CaseWorkflow(
 
     private static CaseMessage NewMessage(Case @case, MessageKind kind, string author, string text, DateTime now) =>
         new() { Id = Guid.CreateVersion7(), CaseId = @case.Id, AtUtc = now, Kind = kind, Author = author, Text = text };
-
-    private static string AuditActor(CaseActor actor) =>
-        actor.IsCitizen ? "citizen" : actor.IsApiClient ? $"{actor.Id} ({actor.Name})" : "staff:" + actor.Id;
 
     /// <summary>Trimmed text with Windows line ends made plain, or null when nothing is left.</summary>
     private static string? Clean(string? text)

@@ -21,7 +21,7 @@ internal sealed class CaseReader(CasesDbContext db, IServiceDirectory directory)
             return null;
         }
 
-        var signatures = await db.Signatures.AsNoTracking().Where(s => s.CaseId == @case.Id).OrderBy(s => s.Role == "submitter" ? 0 : 1).ToListAsync(cancellationToken);
+        var signatures = await SignaturesAsync(@case.Id, cancellationToken);
         var isSigner = citizen is not null && signatures.Any(s => s.ExpectedPersonalIdentityNumber == citizen.PersonalIdentityNumber);
         if (!CaseAccess.CanSee(@case, citizen, anonymousKeyHash) && !isSigner)
         {
@@ -30,6 +30,14 @@ internal sealed class CaseReader(CasesDbContext db, IServiceDirectory directory)
 
         return await DetailsAsync(@case, signatures, cancellationToken);
     }
+
+    /// <summary>The signatures a case needs, the submitter's first.</summary>
+    public async Task<IReadOnlyList<CaseSignature>> SignaturesAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await db.Signatures.AsNoTracking().Where(s => s.CaseId == caseId).OrderBy(s => s.Role == "submitter" ? 0 : 1).ToListAsync(cancellationToken);
+
+    /// <summary>The case with its service version, answers, history and signatures; null when its version is gone.</summary>
+    public async Task<CaseDetails?> DetailsAsync(Case @case, CancellationToken cancellationToken) =>
+        await DetailsAsync(@case, await SignaturesAsync(@case.Id, cancellationToken), cancellationToken);
 
     public async Task<CaseDetails?> DetailsAsync(Case @case, IReadOnlyList<CaseSignature> signatures, CancellationToken cancellationToken)
     {

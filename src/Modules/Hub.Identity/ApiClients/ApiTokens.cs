@@ -79,6 +79,8 @@ internal static class ApiTokens
 internal sealed class ApiTokenRequests(ApiClientStore clients, ITenantContext tenantContext)
     : IOpenIddictServerHandler<ValidateTokenRequestContext>, IOpenIddictServerHandler<HandleTokenRequestContext>
 {
+    private const string ClientProperty = "hub:api_client";
+
     public async ValueTask HandleAsync(ValidateTokenRequestContext context)
     {
         if (!ApiTokens.IsTenantRequest(context.Transaction))
@@ -104,18 +106,23 @@ internal sealed class ApiTokenRequests(ApiClientStore clients, ITenantContext te
         if (client.Grant([.. context.Request.GetScopes()]) is null)
         {
             context.Reject(Errors.InvalidScope, "The client may not have every scope asked for.");
-        }
-    }
-
-    public async ValueTask HandleAsync(HandleTokenRequestContext context)
-    {
-        if (!ApiTokens.IsTenantRequest(context.Transaction) || !context.Request.IsClientCredentialsGrantType())
-        {
             return;
         }
 
-        var client = await clients.FindActiveAsync(context.ClientId!, context.CancellationToken)
-            ?? throw new InvalidOperationException("The client was validated a moment ago.");
+        // The sign-in below issues the token for the client read here, not for a second read.
+        context.Transaction.Properties[ClientProperty] = client;
+    }
+
+    public ValueTask HandleAsync(HandleTokenRequestContext context)
+    {
+        if (!ApiTokens.IsTenantRequest(context.Transaction) || !context.Request.IsClientCredentialsGrantType())
+        {
+            return default;
+        }
+
+        var client = context.Transaction.Properties.TryGetValue(ClientProperty, out var validated) && validated is ApiClient known
+            ? known
+            : throw new InvalidOperationException("A client credentials request reached the token's sign-in without a validated client.");
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, client.ClientId)
             .SetClaim(Claims.Name, client.Name)
@@ -126,6 +133,7 @@ internal sealed class ApiTokenRequests(ApiClientStore clients, ITenantContext te
         principal.SetScopes(client.Grant([.. context.Request.GetScopes()])!);
         principal.SetDestinations(static _ => [Destinations.AccessToken]);
         context.SignIn(principal);
+        return default;
     }
 }
 

@@ -186,8 +186,7 @@ internal sealed class CaseModel(
             return NotFound();
         }
 
-        var signatures = await db.Signatures.AsNoTracking().Where(s => s.CaseId == @case.Id).OrderBy(s => s.Role == "submitter" ? 0 : 1).ToListAsync(cancellationToken);
-        if (await reader.DetailsAsync(@case, signatures, cancellationToken) is not { } details)
+        if (await reader.DetailsAsync(@case, cancellationToken) is not { } details)
         {
             return NotFound();
         }
