@@ -32,6 +32,10 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>Case numbers restart in every tenant and the mailbox is shared by the tests: only this tenant's mail.</summary>
+    private bool Ours(MimeKit.MimeMessage message) =>
+        message.To.Mailboxes.Any(to => to.Address.EndsWith($"@{slug}.example", StringComparison.Ordinal));
+
     [Fact]
     public async Task Cases_are_routed_by_the_rule_reminded_at_the_mark_and_escalated_to_the_group_lead_with_waiting_time_not_counted()
     {
@@ -59,7 +63,7 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
 
         // Day 10: the reminder for the rental case goes to its officer, and only that one.
         fixture.Clock.Advance(TimeSpan.FromDays(10) + TimeSpan.FromMinutes(1));
-        var reminder = await fixture.Mailbox.WaitForAsync(m => m.Subject?.Contains(rental, StringComparison.Ordinal) == true && m.Subject.StartsWith("Påminnelse", StringComparison.Ordinal), "reminder");
+        var reminder = await fixture.Mailbox.WaitForAsync(m => Ours(m) && m.Subject?.Contains(rental, StringComparison.Ordinal) == true && m.Subject.StartsWith("Påminnelse", StringComparison.Ordinal), "reminder");
         Assert.Equal($"handlaggare@{slug}.example", reminder.To.Mailboxes.Single().Address);
         Assert.Contains($"/{slug}/admin/arenden/{rental}", reminder.TextBody, StringComparison.Ordinal);
 
@@ -70,16 +74,16 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
 
         // Day 14: the escalation for the rental case goes to the group's lead.
         fixture.Clock.Advance(TimeSpan.FromDays(4));
-        var escalation = await fixture.Mailbox.WaitForAsync(m => m.Subject?.Contains(rental, StringComparison.Ordinal) == true && m.Subject.StartsWith("Försenat", StringComparison.Ordinal), "escalation");
+        var escalation = await fixture.Mailbox.WaitForAsync(m => Ours(m) && m.Subject?.Contains(rental, StringComparison.Ordinal) == true && m.Subject.StartsWith("Försenat", StringComparison.Ordinal), "escalation");
         Assert.Equal($"handlaggare2@{slug}.example", escalation.To.Mailboxes.Single().Address);
 
         // The homeless case has counted only 4 days so far: no reminder for it yet.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.DoesNotContain(fixture.Mailbox.All(), m => m.Subject?.Contains(homeless, StringComparison.Ordinal) == true && !m.Subject.StartsWith("Nytt", StringComparison.Ordinal) && !m.Subject.Contains("mottagit", StringComparison.Ordinal) && m.Subject.StartsWith("Påminnelse", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Mailbox.All(), m => m.Subject?.Contains(homeless, StringComparison.Ordinal) == true && Ours(m) && !m.Subject.StartsWith("Nytt", StringComparison.Ordinal) && !m.Subject.Contains("mottagit", StringComparison.Ordinal) && m.Subject.StartsWith("Påminnelse", StringComparison.Ordinal));
 
         // Day 20 = 10 counted days: its reminder goes to the "akut" group's member (nobody took the case).
         fixture.Clock.Advance(TimeSpan.FromDays(6));
-        var late = await fixture.Mailbox.WaitForAsync(m => m.Subject?.Contains(homeless, StringComparison.Ordinal) == true && m.Subject.StartsWith("Påminnelse", StringComparison.Ordinal), "reminder after the pause");
+        var late = await fixture.Mailbox.WaitForAsync(m => Ours(m) && m.Subject?.Contains(homeless, StringComparison.Ordinal) == true && m.Subject.StartsWith("Påminnelse", StringComparison.Ordinal), "reminder after the pause");
         Assert.Equal($"handlaggare2@{slug}.example", late.To.Mailboxes.Single().Address);
 
         using var lead = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.CaseOfficer2);
@@ -87,8 +91,8 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
         Assert.Contains("Påminnelse: ärendet har nått sin påminnelsegräns", history, StringComparison.Ordinal);
         Assert.Contains("Eskalerat", history, StringComparison.Ordinal);
         // One reminder and one escalation, not one per poll.
-        Assert.Single(fixture.Mailbox.All(), m => m.Subject?.StartsWith("Påminnelse: ärende " + rental, StringComparison.Ordinal) == true);
-        Assert.Single(fixture.Mailbox.All(), m => m.Subject?.StartsWith("Försenat ärende " + rental, StringComparison.Ordinal) == true);
+        Assert.Single(fixture.Mailbox.All(), m => Ours(m) && m.Subject?.StartsWith("Påminnelse: ärende " + rental, StringComparison.Ordinal) == true);
+        Assert.Single(fixture.Mailbox.All(), m => Ours(m) && m.Subject?.StartsWith("Försenat ärende " + rental, StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -106,6 +110,7 @@ public abstract class SlaTests(ClockHubFixture fixture) : IAsyncLifetime
         fixture.Clock.Advance(TimeSpan.FromDays(15));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.DoesNotContain(fixture.Mailbox.All(), m => m.Subject?.Contains(number, StringComparison.Ordinal) == true
+            && Ours(m)
             && (m.Subject.StartsWith("Påminnelse", StringComparison.Ordinal) || m.Subject.StartsWith("Försenat", StringComparison.Ordinal)));
     }
 
