@@ -28,6 +28,8 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
 
     public DbSet<HandlingGroup> Groups => Set<HandlingGroup>();
 
+    public DbSet<CaseAttribute> Attributes => Set<CaseAttribute>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var draft = modelBuilder.Entity<Draft>();
@@ -111,6 +113,15 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
         note.Property(n => n.Text).HasMaxLength(CaseLimits.MessageLength);
         note.HasIndex(n => n.CaseId);
         note.HasOne<Case>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        var attribute = modelBuilder.Entity<CaseAttribute>();
+        attribute.ToTable("cases_attributes");
+        attribute.Property(a => a.Key).HasMaxLength(CaseAttribute.KeyLength);
+        attribute.Property(a => a.Label).HasMaxLength(CaseAttribute.LabelLength);
+        attribute.Property(a => a.Value).HasMaxLength(CaseAttribute.ValueLength);
+        attribute.Property(a => a.SetBy).HasMaxLength(200);
+        attribute.HasIndex(a => new { a.CaseId, a.Key }).IsUnique();
+        attribute.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
 
         var group = modelBuilder.Entity<HandlingGroup>();
         group.ToTable("cases_groups");

@@ -183,6 +183,53 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.ToTable("cases_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.CaseAttribute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SetUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("cases_attributes", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -522,6 +569,15 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.HasIndex("TenantId");
 
                     b.ToTable("cases_files", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseAttribute", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hub.Cases.Domain.CaseEvent", b =>
