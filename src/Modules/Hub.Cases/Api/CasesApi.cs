@@ -192,11 +192,7 @@ internal static class CasesApi
         var c = details.Case;
         await audit.RecordAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), Actor(http).AuditName,
             c.Confidential ? """{"confidential":true,"as":"xml"}""" : """{"as":"xml"}"""), cancellationToken);
-        var facts = new SubmissionFacts(c.Number, c.ServiceKey, details.Service.Version, c.Language, c.SubmittedUtc, c.StateKey,
-            CaseSummary.StatusName(c.Status), c.SubmitterName, c.SubmitterPersonalIdentityNumber, c.ContactEmail);
-        var schema = new Uri($"{SiteLinks.Of(http.Request)}/api/v1/schemas/{c.ServiceVersionId}");
-        var answers = c.PersonalDataRemovedUtc is null ? details.Answers : new Dictionary<string, AnswerValue>();
-        return Xml(FormXml.Write(details.Service.Form, facts, answers, schema));
+        return Xml(CaseXml.Write(details, SiteLinks.Of(http.Request)));
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> SchemaAsync(Guid versionId, IServiceDirectory directory, CancellationToken cancellationToken)
@@ -209,22 +205,8 @@ internal static class CasesApi
         return Xml(FormXml.Schema(service.Form, service.Key, service.Version));
     }
 
-    private static ContentHttpResult Xml(System.Xml.Linq.XDocument document)
-    {
-        using var writer = new Utf8StringWriter();
-        document.Save(writer, System.Xml.Linq.SaveOptions.None);
-        return TypedResults.Text(writer.ToString(), "application/xml; charset=utf-8");
-    }
-
-    private sealed class Utf8StringWriter : StringWriter
-    {
-        public Utf8StringWriter()
-            : base(CultureInfo.InvariantCulture)
-        {
-        }
-
-        public override Encoding Encoding => Encoding.UTF8;
-    }
+    private static ContentHttpResult Xml(System.Xml.Linq.XDocument document) =>
+        TypedResults.Text(CaseXml.Text(document), "application/xml; charset=utf-8");
 
     internal static async Task<Results<Ok<CaseSummary>, ProblemHttpResult>> TransitionAsync(
         string number, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, CancellationToken cancellationToken)

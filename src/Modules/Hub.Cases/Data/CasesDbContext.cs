@@ -30,6 +30,8 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
 
     public DbSet<CaseAttribute> Attributes => Set<CaseAttribute>();
 
+    public DbSet<ServiceDelivery> Deliveries => Set<ServiceDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var draft = modelBuilder.Entity<Draft>();
@@ -122,6 +124,13 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
         attribute.Property(a => a.SetBy).HasMaxLength(200);
         attribute.HasIndex(a => new { a.CaseId, a.Key }).IsUnique();
         attribute.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        var delivery = modelBuilder.Entity<ServiceDelivery>();
+        delivery.ToTable("cases_service_delivery");
+        delivery.Property(d => d.ServiceKey).HasMaxLength(64);
+        delivery.Property(d => d.PushFormat).HasConversion<string>().HasMaxLength(8);
+        delivery.Property(d => d.UpdatedBy).HasMaxLength(200);
+        delivery.HasIndex(d => new { d.TenantId, d.ServiceKey }).IsUnique();
 
         var group = modelBuilder.Entity<HandlingGroup>();
         group.ToTable("cases_groups");

@@ -390,6 +390,70 @@ internal enum AttributeOutcome
     TooMany,
 }
 
+/// <summary>
+/// How a service's cases leave the hub for the municipality's business system: fetched through the API
+/// (<see cref="Pull"/>), pushed whole to one of its webhooks (<see cref="PushWebhookId"/>, as JSON or XML), or both;
+/// and after how many hours an undelivered case alerts its handling group. A service without a row is pulled, with
+/// no alert. Each municipality sets its own, also for a service it adopted: the shared service does not change.
+/// </summary>
+internal sealed class ServiceDelivery : ITenantOwned
+{
+    /// <summary>The longest wait before an alert: 30 days.</summary>
+    public const int MaxAlertHours = 720;
+
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public required string ServiceKey { get; init; }
+
+    public bool Pull { get; private set; } = true;
+
+    public Guid? PushWebhookId { get; private set; }
+
+    public DeliveryFormat PushFormat { get; private set; } = DeliveryFormat.Json;
+
+    /// <summary>Hours after submission when a case no system confirmed alerts its handling group; null for never.</summary>
+    public int? AlertAfterHours { get; private set; }
+
+    public string UpdatedBy { get; private set; } = "";
+
+    public DateTime UpdatedUtc { get; private set; }
+
+    /// <summary>Whether a pushed case counts as delivered once the webhook took it (no API client confirms it then).</summary>
+    public bool PushConfirms => PushWebhookId is not null && !Pull;
+
+    /// <summary>What is wrong with these settings, field by field; <paramref name="webhooks"/> are the tenant's own.</summary>
+    public static IEnumerable<(string Field, string Problem)> Check(bool pull, Guid? pushWebhookId, int? alertAfterHours, IReadOnlyCollection<Guid> webhooks)
+    {
+        if (!pull && pushWebhookId is null)
+        {
+            yield return ("Pull", "NoWay");
+        }
+
+        if (pushWebhookId is { } id && !webhooks.Contains(id))
+        {
+            yield return ("Webhook", "UnknownWebhook");
+        }
+
+        if (alertAfterHours is < 1 or > MaxAlertHours)
+        {
+            yield return ("AlertAfterHours", "AlertRange");
+        }
+    }
+
+    /// <summary>Takes new settings (checked by <see cref="Check"/> first).</summary>
+    public void Set(bool pull, Guid? pushWebhookId, DeliveryFormat format, int? alertAfterHours, string by, DateTime now) =>
+        (Pull, PushWebhookId, PushFormat, AlertAfterHours, UpdatedBy, UpdatedUtc) = (pull, pushWebhookId, format, alertAfterHours, by, now);
+}
+
+/// <summary>The form a pushed case takes.</summary>
+internal enum DeliveryFormat
+{
+    Json,
+    Xml,
+}
+
 /// <summary>What a delivery confirmation did.</summary>
 internal enum DeliveryOutcome
 {

@@ -55,12 +55,19 @@ internal sealed record CaseActor(string Id, string Name, IReadOnlySet<string> Ro
     public static CaseActor ApiClient(string clientId, string name) =>
         new(ApiPrefix + clientId, name, new HashSet<string> { WorkflowRoles.CaseOfficer });
 
+    /// <summary>A webhook that took a pushed case (<see cref="PushReceipts"/>): it can confirm delivery and nothing else.</summary>
+    public static CaseActor Webhook(Guid webhookId, string name) => new(WebhookPrefix + webhookId, name, new HashSet<string>());
+
     public bool IsApiClient => Id.StartsWith(ApiPrefix, StringComparison.Ordinal);
 
-    /// <summary>Who the audit trail names: <c>citizen</c>, <c>staff:{user}</c> or <c>api:{client} ({name})</c>.</summary>
-    public string AuditName => IsCitizen ? "citizen" : IsApiClient ? $"{Id} ({Name})" : "staff:" + Id;
+    /// <summary>
+    /// Who the audit trail names: <c>citizen</c>, <c>staff:{user}</c>, <c>api:{client} ({name})</c> or
+    /// <c>webhook:{id} ({name})</c>.
+    /// </summary>
+    public string AuditName => IsCitizen ? "citizen" : IsApiClient || Id.StartsWith(WebhookPrefix, StringComparison.Ordinal) ? $"{Id} ({Name})" : "staff:" + Id;
 
     private const string ApiPrefix = "api:";
+    private const string WebhookPrefix = "webhook:";
 }
 
 /// <summary>Why a workflow action was not carried out; the page words it.</summary>

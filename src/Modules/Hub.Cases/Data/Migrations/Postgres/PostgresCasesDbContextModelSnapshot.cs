@@ -519,6 +519,52 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.ToTable("cases_group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.ServiceDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AlertAfterHours")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Pull")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PushFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid?>("PushWebhookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ServiceKey")
+                        .IsUnique();
+
+                    b.ToTable("cases_service_delivery", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")

@@ -514,6 +514,52 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.ToTable("cases_group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.ServiceDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AlertAfterHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Pull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PushFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PushWebhookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ServiceKey")
+                        .IsUnique();
+
+                    b.ToTable("cases_service_delivery", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
