@@ -72,7 +72,7 @@ public static class CasesModule
         services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden/gallring", "Gallring", "Retention",
             "Vilka avslutade ärenden som snart förlorar sina personuppgifter enligt e-tjänsternas gallringsregler.",
             "Which closed cases will soon lose their personal data under the e-services' retention rules.", HubPolicies.TenantAdmin));
-        services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles().MapCasesApi());
+        services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles().MapCasesApi().MapServicesApi());
         return builder;
     }
 }
