@@ -54,6 +54,9 @@ public sealed class PublicPagesTests(BrowserFixture browser)
         Assert.Equal(404, await PageChecks.VisitAsync(page, "/finns-inte/", language));
         Assert.Equal(500, await PageChecks.VisitAsync(page, "/sundsvall/fel/500", language));
         Assert.Contains("Sundsvalls kommun", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
+        // The open figures, and the same page refusing a period.
+        Assert.Equal(200, await PageChecks.VisitAsync(page, "/tyreso/statistik", language));
+        Assert.Equal(400, await PageChecks.VisitAsync(page, "/tyreso/statistik?fran=2026-13-01", language));
         // What a rate-limited person sees (the limiter's 429 re-executes this page).
         Assert.Equal(429, await PageChecks.VisitAsync(page, "/mjolby/fel/429", language));
         Assert.Contains(language == "sv" ? "För många försök" : "Too many attempts", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
@@ -85,6 +88,8 @@ public sealed class PublicPagesTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Hoppa till innehållet", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
         await page.Keyboard.PressAsync("Enter");
+        // The jump is to a fragment: on a busy machine the address changes a moment after the key press.
+        await page.WaitForURLAsync("**/tyreso/#main", new() { Timeout = 10_000 });
 
         Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
         Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));

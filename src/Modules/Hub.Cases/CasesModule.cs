@@ -46,6 +46,7 @@ public static class CasesModule
         services.AddScoped<ITimerHandler, SlaReminderHandler>();
         services.AddScoped<ITimerHandler, SlaEscalationHandler>();
         services.AddScoped<CaseDelivery>();
+        services.AddScoped<CaseFigures>();
         services.AddScoped<ITimerHandler, DeliveryPushHandler>();
         services.AddScoped<ITimerHandler, UndeliveredAlertHandler>();
         services.AddScoped<IWebhookReceipts, PushReceipts>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hub.Abstractions;
-using Hub.Cases.Data;
 using Hub.Cases.Domain;
 using Hub.Cases.Handling;
 using Hub.Catalog.Contracts;
@@ -10,7 +9,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Cases.Api;
 
@@ -21,9 +19,6 @@ namespace Hub.Cases.Api;
 /// </summary>
 internal static class ServicesApi
 {
-    /// <summary>Counts below this are not given (a figure of 1–4 cases could point at a person).</summary>
-    public const int SmallestCount = 5;
-
     public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.MapGroup("/api/v1/services").WithTags("Services")
@@ -56,54 +51,26 @@ internal static class ServicesApi
     /// <summary>Cases that came in from <paramref name="from"/> to <paramref name="to"/> (dates, inclusive; default: this year so far).</summary>
     /// <param name="from">The first day, <c>yyyy-MM-dd</c>.</param>
     /// <param name="to">The last day, <c>yyyy-MM-dd</c>.</param>
-    /// <param name="db">The tenant's cases.</param>
+    /// <param name="figures">The tenant's case figures.</param>
     /// <param name="clock">Today.</param>
     /// <param name="cancellationToken">Ends the request.</param>
     internal static async Task<Results<Ok<CaseStatistics>, ProblemHttpResult>> CaseStatisticsAsync(
-        string? from, string? to, CasesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string? from, string? to, CaseFigures figures, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (!TryDate(from, new DateOnly(today.Year, 1, 1), out var first))
+        if (!CaseFigures.TryPeriod(from, to, today, out var first, out var last, out var wrong))
         {
-            return ApiProblems.InvalidParameter("from", "Give the first day as yyyy-MM-dd.");
+            return wrong == "from"
+                ? ApiProblems.InvalidParameter("from", "Give the first day as yyyy-MM-dd.")
+                : ApiProblems.InvalidParameter("to", "Give the last day as yyyy-MM-dd, on or after the first.");
         }
 
-        if (!TryDate(to, today, out var last) || last < first)
-        {
-            return ApiProblems.InvalidParameter("to", "Give the last day as yyyy-MM-dd, on or after the first.");
-        }
-
-        var start = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        // Counted in the database; a case still waiting for signatures has not come in.
-        var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.SubmittedUtc >= start && c.SubmittedUtc < end && c.Status != CaseStatus.WaitingForSignature)
-            .GroupBy(c => new { c.ServiceKey, c.Channel, c.Status })
-            .Select(g => new { g.Key.ServiceKey, g.Key.Channel, g.Key.Status, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var services = rows.GroupBy(r => r.ServiceKey).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            var total = g.Sum(r => r.Count);
-            var digital = g.Where(r => r.Channel == CaseChannels.Digital).Sum(r => r.Count);
-            return new ServiceStatistics(g.Key, Shown(total), Shown(digital),
-                total >= SmallestCount ? Math.Round(100.0 * digital / total, 1) : null,
-                g.GroupBy(r => r.Channel).OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => Shown(c.Sum(r => r.Count))),
-                g.GroupBy(r => CaseSummary.StatusName(r.Status)).OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => Shown(s.Sum(r => r.Count))));
-        }).ToList();
-        return TypedResults.Ok(new CaseStatistics(first, last, SmallestCount, services));
-    }
-
-    private static int? Shown(int count) => count >= SmallestCount ? count : null;
-
-    private static bool TryDate(string? text, DateOnly fallback, out DateOnly date)
-    {
-        if (text is null)
-        {
-            date = fallback;
-            return true;
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        var services = (await figures.ForPeriodAsync(first, last, cancellationToken)).Select(f => new ServiceStatistics(
+            f.Service, CaseFigures.Published(f.Total), CaseFigures.Published(f.Digital), CaseFigures.PublishedShare(f.Digital, f.Total),
+            f.Channels.ToDictionary(c => c.Key, c => CaseFigures.Published(c.Value)),
+            f.Statuses.GroupBy(st => CaseSummary.StatusName(st.Key)).OrderBy(st => st.Key, StringComparer.Ordinal)
+                .ToDictionary(st => st.Key, st => CaseFigures.Published(st.Sum(x => x.Value))))).ToList();
+        return TypedResults.Ok(new CaseStatistics(first, last, CaseFigures.SmallestCount, services));
     }
 }
 
@@ -143,7 +110,7 @@ internal sealed record StateDocument(string Key, string Status, IReadOnlyDiction
 /// <summary>A workflow move.</summary>
 internal sealed record TransitionDocument(string Key, IReadOnlyList<string> From, string To, IReadOnlyDictionary<string, string> Label);
 
-/// <summary>Cases that came in during a period, per service. A count below <see cref="SmallestCount"/> is null.</summary>
+/// <summary>Cases that came in during a period, per service. A count below <see cref="CaseFigures.SmallestCount"/> is null.</summary>
 internal sealed record CaseStatistics(DateOnly From, DateOnly To, int SmallestCount, IReadOnlyList<ServiceStatistics> Services);
 
 /// <summary>One service's cases: in all, digitally (and its share in per cent), per channel and per status.</summary>
