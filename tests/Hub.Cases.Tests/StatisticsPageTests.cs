@@ -45,6 +45,12 @@ public abstract class StatisticsPageTests(HubFixture fixture) : TwoTenantTests(f
         Assert.Equal("service,title,from,to,cases,digital,digital_share_percent", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("synpunkter,", StringComparison.Ordinal) && l.EndsWith(",5,5,100.0", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("specialkost,", StringComparison.Ordinal) && l.EndsWith(",,,", StringComparison.Ordinal));
+
+        // The hub compares its municipalities, each counted in its own tenant.
+        var (hubStatus, hub) = await visitor.GetStringAsync("/hub/statistik");
+        Assert.Equal(HttpStatusCode.OK, hubStatus);
+        Assert.Matches($"<th scope=\"row\">[^<]*{Own}</th>\\s*" + Row("6", "6", "100 %"), hub);
+        Assert.Matches($"<th scope=\"row\">[^<]*{Other}</th>\\s*" + Row("färre än 5", "färre än 5", "–"), hub);
     }
 
     [Fact]
@@ -70,8 +76,8 @@ public abstract class StatisticsPageTests(HubFixture fixture) : TwoTenantTests(f
         Assert.Equal(HttpStatusCode.BadRequest, badCsv.StatusCode);
     }
 
-    private static Regex Row(string total, string digital, string share) =>
-        new($"<td class=\"numeric\">{Regex.Escape(total)}</td>\\s*<td class=\"numeric\">{Regex.Escape(digital)}</td>\\s*<td class=\"numeric\">{Regex.Escape(share)}</td>");
+    private static string Row(string total, string digital, string share) =>
+        $"<td class=\"numeric\">{Regex.Escape(total)}</td>\\s*<td class=\"numeric\">{Regex.Escape(digital)}</td>\\s*<td class=\"numeric\">{Regex.Escape(share)}</td>";
 }
 
 [Collection(SqliteCollection.Name)]

@@ -57,6 +57,7 @@ public sealed class PublicPagesTests(BrowserFixture browser)
         // The open figures, and the same page refusing a period.
         Assert.Equal(200, await PageChecks.VisitAsync(page, "/tyreso/statistik", language));
         Assert.Equal(400, await PageChecks.VisitAsync(page, "/tyreso/statistik?fran=2026-13-01", language));
+        Assert.Equal(200, await PageChecks.VisitAsync(page, "/hub/statistik", language));
         // What a rate-limited person sees (the limiter's 429 re-executes this page).
         Assert.Equal(429, await PageChecks.VisitAsync(page, "/mjolby/fel/429", language));
         Assert.Contains(language == "sv" ? "För många försök" : "Too many attempts", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);

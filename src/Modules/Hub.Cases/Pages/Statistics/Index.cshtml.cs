@@ -5,10 +5,12 @@ using Hub.Cases.Handling;
 using Hub.Cases.Intake;
 using Hub.Cases.Resources;
 using Hub.Catalog.Contracts;
+using Hub.Tenancy.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Hub.Cases.Pages.Statistics;
@@ -17,10 +19,13 @@ namespace Hub.Cases.Pages.Statistics;
 /// <c>/statistik</c>: the municipality's open figures, public and without personal data: per e-service, how many cases
 /// came in during a period and the share that came digitally, against the 25 % the sources name as where an e-service
 /// starts to pay (D11); as an SVG chart drawn on the server, a table and one sentence, and as CSV (<c>/statistik/csv</c>).
-/// Counts below 5 are withheld (<see cref="CaseFigures.Published"/>).
+/// Counts below 5 are withheld (<see cref="CaseFigures.Published"/>). At the hub (<c>/hub/statistik</c>) the rows are
+/// the member municipalities, each counted in a scope of its own tenant, so every read stays under its tenant guard.
 /// </summary>
 [AllowAnonymous]
-internal sealed class IndexModel(CaseFigures figures, IServiceDirectory directory, TimeProvider clock, IStringLocalizer<CasesTexts> texts) : PageModel
+internal sealed class IndexModel(
+    CaseFigures figures, IServiceDirectory directory, ITenantContext tenantContext, ITenantDirectory tenants, ITenantScopes scopes,
+    TimeProvider clock, IStringLocalizer<CasesTexts> texts) : PageModel
 {
     /// <summary>The share the sources name as the break-even of an e-service, in per cent.</summary>
     public const double BreakEven = 25;
@@ -48,6 +53,9 @@ internal sealed class IndexModel(CaseFigures figures, IServiceDirectory director
 
     public string Query => $"fran={First:yyyy-MM-dd}&till={Last:yyyy-MM-dd}";
 
+    /// <summary>True at the hub: the rows are municipalities, not e-services.</summary>
+    public bool AcrossMunicipalities => tenantContext.Tenant is { IsHub: true };
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -66,7 +74,7 @@ internal sealed class IndexModel(CaseFigures figures, IServiceDirectory director
             return BadRequest();
         }
 
-        var csv = new StringBuilder("service,title,from,to,cases,digital,digital_share_percent\r\n");
+        var csv = new StringBuilder((AcrossMunicipalities ? "municipality" : "service") + ",title,from,to,cases,digital,digital_share_percent\r\n");
         foreach (var row in Rows)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{row.Key},{Quoted(row.Title)},{First:yyyy-MM-dd},{Last:yyyy-MM-dd},{row.Total},{row.Digital},{row.Share?.ToString("0.0", CultureInfo.InvariantCulture)}\r\n");
@@ -91,6 +99,12 @@ internal sealed class IndexModel(CaseFigures figures, IServiceDirectory director
         }
 
         (First, Last) = (first, last);
+        if (AcrossMunicipalities)
+        {
+            await LoadMunicipalitiesAsync(cancellationToken);
+            return true;
+        }
+
         var counted = (await figures.ForPeriodAsync(first, last, cancellationToken)).ToDictionary(f => f.Service, StringComparer.Ordinal);
         var published = await directory.ListPublishedAsync(cancellationToken);
         var keys = published.Select(s => s.Key).Union(counted.Keys, StringComparer.Ordinal);
@@ -104,6 +118,32 @@ internal sealed class IndexModel(CaseFigures figures, IServiceDirectory director
         Total = CaseFigures.Published(all);
         Share = CaseFigures.PublishedShare(counted.Values.Sum(f => f.Digital), all);
         return true;
+    }
+
+    /// <summary>One row per running municipality, its figures read in its own tenant's scope.</summary>
+    private async Task LoadMunicipalitiesAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<Row>();
+        var (all, digital) = (0, 0);
+        foreach (var tenant in tenants.All.Where(t => !t.IsHub && t.State == TenantState.Running))
+        {
+            if (scopes.CreateScope(tenant.Id) is not { } scope)
+            {
+                continue;
+            }
+
+            await using (scope)
+            {
+                var counted = await scope.ServiceProvider.GetRequiredService<CaseFigures>().ForPeriodAsync(First, Last, cancellationToken);
+                var (total, online) = (counted.Sum(f => f.Total), counted.Sum(f => f.Digital));
+                (all, digital) = (all + total, digital + online);
+                rows.Add(new Row(tenant.Slug, tenant.Settings.DisplayName, CaseFigures.Published(total), CaseFigures.Published(online), CaseFigures.PublishedShare(online, total)));
+            }
+        }
+
+        Rows = [.. rows.OrderBy(r => r.Title, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false))];
+        Total = CaseFigures.Published(all);
+        Share = CaseFigures.PublishedShare(digital, all);
     }
 
     private static string Quoted(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
