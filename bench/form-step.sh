@@ -126,6 +126,7 @@ t0=$(now)
         ASPNETCORE_ENVIRONMENT="$ENVIRONMENT" DOTNET_ENVIRONMENT="$ENVIRONMENT" \
         ASPNETCORE_URLS="$HUB" \
         Hub__Database__Provider=Sqlite \
+        Hub__RateLimits__EId__PermitLimit=1000000 Hub__RateLimits__Form__PermitLimit=1000000 Hub__RateLimits__Submit__PermitLimit=1000000 \
         Hub__Database__ConnectionString="Data Source=$WORK/hub.db" \
         Hub__Email__PickupDirectory="$WORK/mail" Hub__Email__From=noreply@bench.localhost \
         Hub__Tenancy__RecipesPath="$RECIPES" \

@@ -221,12 +221,14 @@ run_provider() {
         db=(Hub__Database__Provider=Sqlite "Hub__Database__ConnectionString=Data Source=$dir/hub.db")
     fi
 
+    # Every simulated citizen comes from 127.0.0.1: the per-address limits are raised, the limiter still runs.
     log "[$provider] starting Hub.Web (Production) on $HUB"
     t0=$(now)
     (
         cd "$WORK/hub-app" && exec env HOME="$WORK/home" \
             ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production ASPNETCORE_URLS="$HUB" \
             "${db[@]}" \
+            Hub__RateLimits__EId__PermitLimit=1000000 Hub__RateLimits__Form__PermitLimit=1000000 Hub__RateLimits__Submit__PermitLimit=1000000 \
             Hub__Email__PickupDirectory="$dir/mail" Hub__Email__From=noreply@bench.localhost \
             Hub__Tenancy__RecipesPath="$RECIPES" \
             Hub__Tenancy__ProvisionOnStart__0=hub.recipe.json Hub__Tenancy__ProvisionOnStart__1=tyreso.recipe.json \

@@ -94,6 +94,8 @@ internal static class HubWeb
         app.UseTenantGate();
         app.UseRequestLocalization();
         app.UseRouting();
+        // After routing (policies are endpoint metadata), before authentication (which answers the token endpoint).
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

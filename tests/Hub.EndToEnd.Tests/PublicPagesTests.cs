@@ -54,6 +54,9 @@ public sealed class PublicPagesTests(BrowserFixture browser)
         Assert.Equal(404, await PageChecks.VisitAsync(page, "/finns-inte/", language));
         Assert.Equal(500, await PageChecks.VisitAsync(page, "/sundsvall/fel/500", language));
         Assert.Contains("Sundsvalls kommun", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
+        // What a rate-limited person sees (the limiter's 429 re-executes this page).
+        Assert.Equal(429, await PageChecks.VisitAsync(page, "/mjolby/fel/429", language));
+        Assert.Contains(language == "sv" ? "För många försök" : "Too many attempts", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 

@@ -43,6 +43,13 @@ public sealed class StaffJourneyTests(BrowserFixture browser)
         await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/grupper", language);
         await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/grupper?grupp=ekonomi", language);
         await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/gallring", language);
+        await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/leverans", language);
+        await PageChecks.VisitAsync(page, "/tyreso/admin/arenden/leverans?tjanst=synpunkter", language);
+        // Neither the API nor a webhook: refused, the error beside the box (nothing saved, tyreso is shared).
+        await page.Locator("#Pull").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = language == "sv" ? "Spara leverans" : "Save delivery" }).ClickAsync();
+        await PageChecks.AssertAccessibleAsync(page, language);
+        Assert.True(await page.Locator("#Pull-error").IsVisibleAsync());
         await AddTestAndRemoveAWebhookAsync(page, language);
         await page.GotoAsync("/tyreso/admin/anvandare");
         await page.Locator("table a").First.ClickAsync();

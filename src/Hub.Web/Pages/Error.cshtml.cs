@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hub.Web.Pages;
 
-/// <summary>The friendly error pages (404, 403, 500, 503), in the tenant's look and the visitor's language.</summary>
+/// <summary>The friendly error pages (404, 403, 429, 500, 503), in the tenant's look and the visitor's language.</summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel(ITenantContext tenantContext) : PageModel
 {
@@ -17,6 +17,7 @@ public sealed class ErrorModel(ITenantContext tenantContext) : PageModel
         400 => "BadRequestTitle",
         404 => "NotFoundTitle",
         403 => "ForbiddenTitle",
+        429 => "TooManyTitle",
         503 => "UnavailableTitle",
         _ => "ServerErrorTitle",
     };
@@ -26,6 +27,7 @@ public sealed class ErrorModel(ITenantContext tenantContext) : PageModel
         400 => "BadRequestText",
         404 => "NotFoundText",
         403 => "ForbiddenText",
+        429 => "TooManyText",
         503 => "UnavailableText",
         _ => "ServerErrorText",
     };
@@ -43,7 +45,7 @@ public sealed class ErrorModel(ITenantContext tenantContext) : PageModel
     private PageResult Show(int code)
     {
         // Any other 4xx is the request's fault, not the server's: it reads as "could not be handled", never as an outage.
-        Code = code is 403 or 404 or 503 ? code : code is >= 400 and < 500 ? 400 : 500;
+        Code = code is 403 or 404 or 429 or 503 ? code : code is >= 400 and < 500 ? 400 : 500;
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
         if (!reExecuted)

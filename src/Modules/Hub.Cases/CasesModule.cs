@@ -45,6 +45,10 @@ public static class CasesModule
         services.AddScoped<CaseIntegrationEvents>();
         services.AddScoped<ITimerHandler, SlaReminderHandler>();
         services.AddScoped<ITimerHandler, SlaEscalationHandler>();
+        services.AddScoped<CaseDelivery>();
+        services.AddScoped<ITimerHandler, DeliveryPushHandler>();
+        services.AddScoped<ITimerHandler, UndeliveredAlertHandler>();
+        services.AddScoped<IWebhookReceipts, PushReceipts>();
         services.AddScoped<CaseRetention>();
         services.AddScoped<ITimerHandler, RetentionTimerHandler>();
         services.AddSingleton<IRecipeStepHandler, HandlingGroupsRecipeStep>();
@@ -62,10 +66,13 @@ public static class CasesModule
         services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden/grupper", "Handläggningsgrupper", "Handling groups",
             "Vilka handläggare som får ärenden av vilket slag, och vem som leder gruppen.",
             "Which case officers get which cases, and who leads each group.", HubPolicies.TenantAdmin));
+        services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden/leverans", "Leverans till verksamhetssystem", "Delivery to business systems",
+            "Hur varje e-tjänsts ärenden når verksamhetssystemet: hämtas via API:t, skickas till en webhook, och när ett ej levererat ärende larmar.",
+            "How each e-service's cases reach the business system: fetched through the API, pushed to a webhook, and when an undelivered case alerts.", HubPolicies.TenantAdmin));
         services.AddAdminMenuItem(new AdminMenuItem("/admin/arenden/gallring", "Gallring", "Retention",
             "Vilka avslutade ärenden som snart förlorar sina personuppgifter enligt e-tjänsternas gallringsregler.",
             "Which closed cases will soon lose their personal data under the e-services' retention rules.", HubPolicies.TenantAdmin));
-        services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles().MapCasesApi());
+        services.AddModuleEndpoints(endpoints => endpoints.MapCaseFiles().MapCasesApi().MapServicesApi());
         return builder;
     }
 }

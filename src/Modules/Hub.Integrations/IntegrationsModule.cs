@@ -63,6 +63,7 @@ public static class IntegrationsModule
         services.AddScoped<IntegrationEvents>();
         services.AddScoped<IIntegrationEvents>(sp => sp.GetRequiredService<IntegrationEvents>());
         services.AddScoped<WebhookAdmin>();
+        services.AddScoped<IWebhookDirectory, WebhookDirectory>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName, (sp, client) =>
             {
                 client.Timeout = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout;

@@ -177,12 +177,16 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
         using var foreignAssign = await writer.PutAsJsonAsync($"{Api}/{foreign}/assignment", new { officer = DemoAccounts.CaseOfficer });
         using var foreignRead = await writer.GetAsync($"{Api}/{foreign}");
         using var foreignXml = await writer.GetAsync($"{Api}/{foreign}/xml");
+        using var foreignAttribute = await writer.PutAsJsonAsync($"{Api}/{foreign}/attributes/diary-number", new { value = "Kapad" });
+        using var foreignRemoval = await writer.DeleteAsync($"{Api}/{foreign}/attributes/diary-number");
+        using var foreignGroup = await writer.PutAsJsonAsync($"{Api}/{foreign}/handling-group", new { group = "ekonomi" });
 
         Assert.Equal(HttpStatusCode.Forbidden, readOnlyMove.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, foreignMove.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, foreignDelivery.StatusCode);
         Assert.True(foreignPath.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, foreignPath.StatusCode.ToString());
-        Assert.All(new[] { foreignMessage, foreignNote, foreignAssign, foreignRead, foreignXml }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.All(new[] { foreignMessage, foreignNote, foreignAssign, foreignRead, foreignXml, foreignAttribute, foreignRemoval, foreignGroup },
+            r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
         await using var scope = TenantScope(Other);
         var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
         var untouched = await db.Cases.AsNoTracking().SingleAsync(c => c.Number == foreign);
@@ -191,6 +195,7 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
         Assert.Null(untouched.AssignedTo);
         Assert.False(await db.Messages.AnyAsync(m => m.CaseId == untouched.Id));
         Assert.False(await db.Notes.AnyAsync(n => n.CaseId == untouched.Id));
+        Assert.False(await db.Attributes.AnyAsync(a => a.CaseId == untouched.Id));
     }
 
     [Fact]
@@ -299,6 +304,99 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
         Assert.Contains("Importerat till verksamhetssystemet.", page, StringComparison.Ordinal);
         using var released = await api.PutAsJsonAsync($"{Api}/{number}/assignment", new { officer = (string?)null });
         Assert.Equal(JsonValueKind.Null, (await JsonAsync(released)).GetProperty("assignedTo").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_attribute_shows_to_the_officer_and_when_public_to_the_citizen_and_a_bad_one_is_refused()
+    {
+        using var citizen = Fixture.CreateClient();
+        var number = await citizen.SubmitSpecialkostAsync(Own);
+        using var api = await SystemAsync(Own);
+        var path = $"{Api}/{number}/attributes";
+
+        using var diary = await api.PutAsJsonAsync($"{path}/diary-number", new { value = "BUN 2026/123", @public = true });
+        var set = await JsonAsync(diary);
+        using var again = await api.PutAsJsonAsync($"{path}/diary-number", new { value = "BUN 2026/123", @public = true });
+        var repeated = await JsonAsync(again);
+        using var internalRef = await api.PutAsJsonAsync($"{path}/procapita-id", new { value = "PC-991", label = "Procapita-id" });
+        using var badKey = await api.PutAsJsonAsync($"{path}/Diary_Number", new { value = "X" });
+        using var noValue = await api.PutAsJsonAsync($"{path}/diary-number", new { value = " " });
+        using var twoLines = await api.PutAsJsonAsync($"{path}/diary-number", new { value = "BUN\n2026" });
+        using var unknownMember = await api.PutAsJsonAsync($"{path}/diary-number", new { value = "X", colour = "red" });
+
+        Assert.Equal("diary-number", set.GetProperty("key").GetString());
+        Assert.Equal("ByggR", set.GetProperty("setBy").GetString());
+        Assert.Equal(set.GetProperty("setUtc").GetString(), repeated.GetProperty("setUtc").GetString());
+        Assert.Equal(HttpStatusCode.OK, internalRef.StatusCode);
+        Assert.Equal("key", (await ApiAccess.ProblemAsync(badKey)).Body.GetProperty("field").GetString());
+        Assert.Equal("value", (await ApiAccess.ProblemAsync(noValue)).Body.GetProperty("field").GetString());
+        Assert.Equal("value", (await ApiAccess.ProblemAsync(twoLines)).Body.GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownMember.StatusCode);
+        var document = await JsonAsync(await api.GetAsync($"{Api}/{number}"));
+        var attributes = document.GetProperty("attributes").EnumerateArray().ToList();
+        Assert.Equal(["diary-number", "procapita-id"], attributes.Select(a => a.GetProperty("key").GetString()));
+        Assert.Equal("BUN 2026/123", attributes[0].GetProperty("value").GetString());
+
+        // The citizen sees the public diary number, not the internal id; the officer sees both, the internal one marked.
+        var (_, mine) = await citizen.GetStringAsync($"/{Own}/mina-sidor/arenden/{number}");
+        Assert.Contains("<dt>Diarienummer</dt>", mine, StringComparison.Ordinal);
+        Assert.Contains("BUN 2026/123", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("PC-991", mine, StringComparison.Ordinal);
+        using var officer = await SignedInAsync(Own, DemoAccounts.CaseOfficer);
+        var (_, page) = await officer.GetStringAsync($"/{Own}/admin/arenden/{number}");
+        Assert.Contains("BUN 2026/123", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Procapita-id</dt>", page, StringComparison.Ordinal);
+        Assert.Matches("PC-991\\s*<span class=\"facts__note\">\\(visas inte för den sökande\\)</span>", page);
+
+        // Removing, and the limit per case.
+        using var removed = await api.DeleteAsync($"{path}/procapita-id");
+        using var removedAgain = await api.DeleteAsync($"{path}/procapita-id");
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, removedAgain.StatusCode);
+        for (var i = 1; i < 20; i++)
+        {
+            using var more = await api.PutAsJsonAsync($"{path}/ref-{i}", new { value = $"R{i}" });
+            Assert.Equal(HttpStatusCode.OK, more.StatusCode);
+        }
+
+        using var tooMany = await api.PutAsJsonAsync($"{path}/ref-20", new { value = "R20" });
+        Assert.Equal(ApiProblems.TypePrefix + "too-many-attributes", (await ApiAccess.ProblemAsync(tooMany)).Type);
+        using var changeExisting = await api.PutAsJsonAsync($"{path}/diary-number", new { value = "BUN 2026/124", @public = true });
+        Assert.Equal("BUN 2026/124", (await JsonAsync(changeExisting)).GetProperty("value").GetString());
+
+        await using var scope = TenantScope(Own);
+        var events = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().ForSubjectAsync("case", document.GetProperty("case").GetProperty("id").GetString()!);
+        Assert.Single(events, e => e.Action == "case.attribute-set" && e.Details!.Contains("BUN 2026/123", StringComparison.Ordinal) && e.Actor.EndsWith("(ByggR)", StringComparison.Ordinal));
+        Assert.Single(events, e => e.Action == "case.attribute-removed");
+    }
+
+    [Fact]
+    public async Task A_system_hands_a_case_to_another_handling_group_whose_members_are_told()
+    {
+        await Handling.HandlingSetup.CreateGroupsAsync(Fixture, Own);
+        using var citizen = Fixture.CreateClient();
+        var number = CaseNumber(await citizen.SubmitFeedbackAsync(Own));
+        using var api = await SystemAsync(Own);
+        using (var assigned = await api.PutAsJsonAsync($"{Api}/{number}/assignment", new { officer = DemoAccounts.CaseOfficer }))
+        {
+            Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        }
+
+        using var moved = await api.PutAsJsonAsync($"{Api}/{number}/handling-group", new { group = "akut" });
+        var summary = await JsonAsync(moved);
+        using var unknown = await api.PutAsJsonAsync($"{Api}/{number}/handling-group", new { group = "trafik" });
+        using var empty = await api.PutAsJsonAsync($"{Api}/{number}/handling-group", new { group = "" });
+
+        // The officer is not in "akut": the case waits for that group, whose member hears of it.
+        Assert.Equal("akut", summary.GetProperty("handlingGroup").GetString());
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("assignedTo").ValueKind);
+        Assert.Equal(ApiProblems.TypePrefix + "unknown-handling-group", (await ApiAccess.ProblemAsync(unknown)).Type);
+        Assert.Equal("group", (await ApiAccess.ProblemAsync(empty)).Body.GetProperty("field").GetString());
+        var mail = await Fixture.Mailbox.WaitForAsync(m => m.Subject == $"Ärende {number} har flyttats till er grupp"
+            && m.To.Mailboxes.Any(to => to.Address == $"handlaggare2@{Own}.example"), "group mail");
+        Assert.Contains($"/{Own}/admin/arenden/{number}", mail.TextBody, StringComparison.Ordinal);
+        var history = (await JsonAsync(await api.GetAsync($"{Api}/{number}"))).GetProperty("history").EnumerateArray();
+        Assert.Contains(history, e => e.GetProperty("kind").GetString() == "GroupChanged" && e.GetProperty("actor").GetString() == "ByggR");
     }
 
     [Theory]

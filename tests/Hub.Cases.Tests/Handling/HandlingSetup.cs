@@ -19,6 +19,21 @@ internal static partial class HandlingSetup
         return client;
     }
 
+    /// <summary>
+    /// Adds a webhook to <paramref name="url"/> for <paramref name="events"/> (default: every case event) through the
+    /// integrations page and returns the secret it shows once.
+    /// </summary>
+    public static async Task<string> CreateWebhookAsync(HubClient admin, string tenant, string name, Uri url, params string[] events)
+    {
+        using var created = await admin.PostFormAsync($"/{tenant}/admin/integrationer",
+            [F("Name", name), F("Address", url.ToString()), .. (events.Length == 0 ? ["case.submitted", "case.stateEntered"] : events).Select(e => F("Events", e))],
+            $"/{tenant}/admin/integrationer/create");
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var secret = SecretPattern().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
+        return secret;
+    }
+
     /// <summary>The first link to an uploaded file on a page.</summary>
     public static string FileLink(string html) => FileLinkPattern().Match(html).Groups[1].Value;
 
@@ -44,6 +59,9 @@ internal static partial class HandlingSetup
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
     }
+
+    [GeneratedRegex("<code class=\"secret\">([^<]+)</code>")]
+    private static partial Regex SecretPattern();
 
     [GeneratedRegex("href=\"([^\"]*/e-tjanster/filer/[^\"]+)\"")]
     private static partial Regex FileLinkPattern();

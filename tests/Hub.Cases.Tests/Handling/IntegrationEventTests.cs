@@ -30,7 +30,7 @@ public abstract partial class IntegrationEventTests(HubFixture fixture) : IAsync
     public async Task A_case_submitted_and_moved_reaches_the_webhook_signed_and_without_personal_data()
     {
         using var admin = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.TenantAdmin);
-        var secret = await CreateWebhookAsync(admin, slug, "Ärendesystemet");
+        var secret = await HandlingSetup.CreateWebhookAsync(admin, slug, "Ärendesystemet", receiver.Url);
         Assert.DoesNotContain(secret, (await admin.GetStringAsync($"/{slug}/{Page}")).Body, StringComparison.Ordinal);
 
         using var citizen = fixture.CreateClient();
@@ -94,7 +94,7 @@ public abstract partial class IntegrationEventTests(HubFixture fixture) : IAsync
     public async Task Another_municipality_and_other_roles_cannot_see_or_touch_a_webhook()
     {
         using var admin = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.TenantAdmin);
-        await CreateWebhookAsync(admin, slug, "Tyresös ärendesystem");
+        await HandlingSetup.CreateWebhookAsync(admin, slug, "Tyresös ärendesystem", receiver.Url);
         var id = WebhookId().Match((await admin.GetStringAsync($"/{slug}/{Page}")).Body).Groups[1].Value;
         Assert.NotEmpty(id);
 
@@ -126,20 +126,6 @@ public abstract partial class IntegrationEventTests(HubFixture fixture) : IAsync
         Assert.Contains("Tyresös ärendesystem", ownPage, StringComparison.Ordinal);
         Assert.Contains(">På<", ownPage, StringComparison.Ordinal);
     }
-
-    /// <summary>Adds a webhook for every case event through the admin page and returns the secret it shows once.</summary>
-    private async Task<string> CreateWebhookAsync(HubClient admin, string tenant, string name)
-    {
-        using var created = await admin.PostFormAsync($"/{tenant}/{Page}",
-            [F("Name", name), F("Address", receiver.Url.ToString()), F("Events", "case.submitted"), F("Events", "case.stateEntered")], $"/{tenant}/{Page}/create");
-        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        var secret = Secret().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
-        Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
-        return secret;
-    }
-
-    [GeneratedRegex("<code class=\"secret\">([^<]+)</code>")]
-    private static partial Regex Secret();
 
     [GeneratedRegex("name=\"id\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex WebhookId();

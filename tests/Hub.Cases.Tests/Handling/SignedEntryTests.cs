@@ -20,7 +20,7 @@ public abstract partial class IntegrationEventTests
     {
         var school = await CreateSchoolAsync();
         using var admin = await HandlingSetup.SignInAsync(fixture, school, DemoAccounts.TenantAdmin);
-        var secret = await CreateWebhookAsync(admin, school, "Skolans system");
+        var secret = await HandlingSetup.CreateWebhookAsync(admin, school, "Skolans system", receiver.Url);
 
         using var anna = fixture.CreateClient();
         await anna.LogInAsync(school, CitizenEId.AnnaAndersson);

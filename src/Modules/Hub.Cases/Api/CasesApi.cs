@@ -65,6 +65,14 @@ internal static class CasesApi
             .Writes<TextRequest>("AddNote", "Adds an internal note, seen only by the municipality's officers.");
         cases.MapPut("/{number}/assignment", AssignAsync)
             .Writes<AssignmentRequest>("AssignCase", "Gives the case to a case officer (by user name), or leaves it unassigned with null.");
+        cases.MapPut("/{number}/handling-group", MoveToGroupAsync)
+            .Writes<GroupRequest>("MoveCaseToGroup", "Hands the case to another handling group (by its key); its officer keeps it only as one of the group's members.");
+        cases.MapPut("/{number}/attributes/{key}", SetAttributeAsync)
+            .Writes<AttributeRequest>("SetCaseAttribute", "Records an attribute on the case, e.g. the business system's diary number; a public one is shown to the citizen.");
+        cases.MapDelete("/{number}/attributes/{key}", RemoveAttributeAsync).WithName("RemoveCaseAttribute")
+            .WithSummary("Removes an attribute from the case.")
+            .RequireAuthorization(ApiScopes.Policy(ApiScopes.CasesWrite))
+            .ProducesProblem(StatusCodes.Status404NotFound);
         cases.MapPut("/{number}/delivery", DeliveryAsync)
             .Writes<DeliveryRequest>("ConfirmDelivery", "Confirms that the business system has the case, under its own reference (idempotent).")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -184,11 +192,7 @@ internal static class CasesApi
         var c = details.Case;
         await audit.RecordAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), Actor(http).AuditName,
             c.Confidential ? """{"confidential":true,"as":"xml"}""" : """{"as":"xml"}"""), cancellationToken);
-        var facts = new SubmissionFacts(c.Number, c.ServiceKey, details.Service.Version, c.Language, c.SubmittedUtc, c.StateKey,
-            CaseSummary.StatusName(c.Status), c.SubmitterName, c.SubmitterPersonalIdentityNumber, c.ContactEmail);
-        var schema = new Uri($"{SiteLinks.Of(http.Request)}/api/v1/schemas/{c.ServiceVersionId}");
-        var answers = c.PersonalDataRemovedUtc is null ? details.Answers : new Dictionary<string, AnswerValue>();
-        return Xml(FormXml.Write(details.Service.Form, facts, answers, schema));
+        return Xml(CaseXml.Write(details, SiteLinks.Of(http.Request)));
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> SchemaAsync(Guid versionId, IServiceDirectory directory, CancellationToken cancellationToken)
@@ -201,22 +205,8 @@ internal static class CasesApi
         return Xml(FormXml.Schema(service.Form, service.Key, service.Version));
     }
 
-    private static ContentHttpResult Xml(System.Xml.Linq.XDocument document)
-    {
-        using var writer = new Utf8StringWriter();
-        document.Save(writer, System.Xml.Linq.SaveOptions.None);
-        return TypedResults.Text(writer.ToString(), "application/xml; charset=utf-8");
-    }
-
-    private sealed class Utf8StringWriter : StringWriter
-    {
-        public Utf8StringWriter()
-            : base(CultureInfo.InvariantCulture)
-        {
-        }
-
-        public override Encoding Encoding => Encoding.UTF8;
-    }
+    private static ContentHttpResult Xml(System.Xml.Linq.XDocument document) =>
+        TypedResults.Text(CaseXml.Text(document), "application/xml; charset=utf-8");
 
     internal static async Task<Results<Ok<CaseSummary>, ProblemHttpResult>> TransitionAsync(
         string number, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, CancellationToken cancellationToken)
@@ -385,6 +375,80 @@ internal static class CasesApi
         return TypedResults.Ok(CaseSummary.Of(@case));
     }
 
+    internal static async Task<Results<Ok<CaseSummary>, ProblemHttpResult>> MoveToGroupAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, HandlingGroups groups,
+        IStaffDirectory staff, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync<GroupRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (body!.Group is not { Length: > 0 } key)
+        {
+            return ApiProblems.InvalidParameter("group", "Give the handling group's key.");
+        }
+
+        if (await FindAsync(db, reader, number, tracked: true, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        if (await groups.FindAsync(key, cancellationToken) is not { } group)
+        {
+            return ApiProblems.Unprocessable("unknown-handling-group", $"There is no handling group '{key}' here.");
+        }
+
+        var members = group.Members.Select(m => m.UserName).ToHashSet(StringComparer.Ordinal);
+        var emails = (await staff.ListAsync(cancellationToken)).Where(p => members.Contains(p.UserName)).Select(p => p.Email).OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        await workflow.MoveToGroupAsync(details.Case, Actor(http), group, emails, SiteLinks.Of(http.Request), cancellationToken);
+        return TypedResults.Ok(CaseSummary.Of(details.Case));
+    }
+
+    internal static async Task<Results<Ok<AttributeDocument>, ProblemHttpResult>> SetAttributeAsync(
+        string number, string key, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ReadAsync<AttributeRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (CaseAttribute.Check(key, body!.Label, body.Value).FirstOrDefault() is ({ } field, { } invalid))
+        {
+            return ApiProblems.InvalidParameter(field, invalid);
+        }
+
+        if (await FindAsync(db, reader, number, tracked: true, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        var outcome = await workflow.SetAttributeAsync(details.Case, Actor(http), key, body.Label, body.Value!, body.Public ?? false, cancellationToken);
+        if (outcome == AttributeOutcome.TooMany)
+        {
+            return ApiProblems.Unprocessable("too-many-attributes", $"A case carries at most {CaseAttribute.MaxPerCase} attributes; remove one first.");
+        }
+
+        var saved = await db.Attributes.AsNoTracking().SingleAsync(a => a.CaseId == details.Case.Id && a.Key == key, cancellationToken);
+        return TypedResults.Ok(AttributeDocument.Of(saved));
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveAttributeAsync(
+        string number, string key, HttpContext http, CasesDbContext db, CaseReader reader, CaseWorkflow workflow, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, reader, number, tracked: true, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        return await workflow.RemoveAttributeAsync(details.Case, Actor(http), key, cancellationToken)
+            ? TypedResults.NoContent()
+            : ApiProblems.NotFound($"Case {number} has no attribute '{key}'.");
+    }
+
     private static ProblemHttpResult TextRefusal(HandlingRefusal refusal) => refusal switch
     {
         HandlingRefusal.TextRequired => ApiProblems.InvalidParameter("text", "Give the text."),
@@ -483,6 +547,22 @@ internal sealed record TextRequest(string? Text);
 /// <param name="Officer">The case officer's user name, or null to leave the case unassigned.</param>
 internal sealed record AssignmentRequest(string? Officer);
 
+/// <summary>The body of a move to another handling group.</summary>
+/// <param name="Group">The group's key, as on the municipality's handling-group page.</param>
+internal sealed record GroupRequest(string? Group);
+
+/// <summary>The body of an attribute.</summary>
+/// <param name="Value">One line of at most 500 characters, e.g. <c>BN 2026/123</c>.</param>
+/// <param name="Label">How people see it named; leave out for <c>diary-number</c>, which the hub names in every language.</param>
+/// <param name="Public">Shown to the citizen on Mina sidor too (default false: officers only).</param>
+internal sealed record AttributeRequest(string? Value, string? Label, bool? Public);
+
+/// <summary>An attribute on a case.</summary>
+internal sealed record AttributeDocument(string Key, string? Label, string Value, bool Public, string SetBy, DateTime SetUtc)
+{
+    public static AttributeDocument Of(CaseAttribute a) => new(a.Key, a.Label, a.Value, a.Public, a.SetBy, CaseSummary.Utc(a.SetUtc));
+}
+
 /// <summary>The body of a delivery confirmation.</summary>
 /// <param name="Reference">The receiving system's reference for the case.</param>
 internal sealed record DeliveryRequest(string? Reference);
@@ -525,7 +605,7 @@ internal sealed record CaseSummary(
 /// <summary>One case in full: what the citizen submitted, who signed, and what happened since.</summary>
 internal sealed record CaseDocument(
     CaseSummary Case, string Language, Submitter? Submitter, JsonNode? Answers, string? Decision,
-    IReadOnlyList<SignatureDocument> Signatures, IReadOnlyList<EventDocument> History)
+    IReadOnlyList<SignatureDocument> Signatures, IReadOnlyList<EventDocument> History, IReadOnlyList<AttributeDocument> Attributes)
 {
     public static CaseDocument Of(CaseDetails details)
     {
@@ -535,7 +615,8 @@ internal sealed record CaseDocument(
             c.PersonalDataRemovedUtc is null ? JsonNode.Parse(c.AnswersJson) : null,
             c.DecisionText,
             [.. details.Signatures.Select(s => new SignatureDocument(s.Role, s.Status.ToString().ToLowerInvariant(), s.SignedName, s.CompletedUtc is { } at ? CaseSummary.Utc(at) : null))],
-            [.. details.Events.Select(e => new EventDocument(CaseSummary.Utc(e.AtUtc), e.Kind, e.Actor, e.StateKey))]);
+            [.. details.Events.Select(e => new EventDocument(CaseSummary.Utc(e.AtUtc), e.Kind, e.Actor, e.StateKey))],
+            [.. details.Attributes.Select(AttributeDocument.Of)]);
     }
 }
 

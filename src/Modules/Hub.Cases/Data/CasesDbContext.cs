@@ -28,6 +28,10 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
 
     public DbSet<HandlingGroup> Groups => Set<HandlingGroup>();
 
+    public DbSet<CaseAttribute> Attributes => Set<CaseAttribute>();
+
+    public DbSet<ServiceDelivery> Deliveries => Set<ServiceDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var draft = modelBuilder.Entity<Draft>();
@@ -111,6 +115,22 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
         note.Property(n => n.Text).HasMaxLength(CaseLimits.MessageLength);
         note.HasIndex(n => n.CaseId);
         note.HasOne<Case>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        var attribute = modelBuilder.Entity<CaseAttribute>();
+        attribute.ToTable("cases_attributes");
+        attribute.Property(a => a.Key).HasMaxLength(CaseAttribute.KeyLength);
+        attribute.Property(a => a.Label).HasMaxLength(CaseAttribute.LabelLength);
+        attribute.Property(a => a.Value).HasMaxLength(CaseAttribute.ValueLength);
+        attribute.Property(a => a.SetBy).HasMaxLength(200);
+        attribute.HasIndex(a => new { a.CaseId, a.Key }).IsUnique();
+        attribute.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        var delivery = modelBuilder.Entity<ServiceDelivery>();
+        delivery.ToTable("cases_service_delivery");
+        delivery.Property(d => d.ServiceKey).HasMaxLength(64);
+        delivery.Property(d => d.PushFormat).HasConversion<string>().HasMaxLength(8);
+        delivery.Property(d => d.UpdatedBy).HasMaxLength(200);
+        delivery.HasIndex(d => new { d.TenantId, d.ServiceKey }).IsUnique();
 
         var group = modelBuilder.Entity<HandlingGroup>();
         group.ToTable("cases_groups");

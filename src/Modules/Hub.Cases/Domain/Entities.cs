@@ -242,6 +242,52 @@ internal sealed class Case : ITenantOwned
         return DeliveryOutcome.Confirmed;
     }
 
+    /// <summary>
+    /// Records <paramref name="key"/> on the case, given its current <paramref name="attributes"/>: a new key is added
+    /// (<paramref name="added"/>) unless the case already carries <see cref="CaseAttribute.MaxPerCase"/>; an existing
+    /// one takes the new value. The same value again changes nothing. Checked by <see cref="CaseAttribute.Check"/> first.
+    /// </summary>
+    public AttributeOutcome SetAttribute(
+        IReadOnlyList<CaseAttribute> attributes, string key, string? label, string value, bool isPublic, string by, DateTime now, out CaseAttribute? added)
+    {
+        added = null;
+        var attribute = attributes.FirstOrDefault(a => a.Key == key);
+        if (attribute is null)
+        {
+            if (attributes.Count >= CaseAttribute.MaxPerCase)
+            {
+                return AttributeOutcome.TooMany;
+            }
+
+            attribute = added = new CaseAttribute { Id = Guid.CreateVersion7(now), TenantId = TenantId, CaseId = Id, Key = key };
+        }
+
+        if (!attribute.Set(label, value, isPublic, by, now))
+        {
+            return AttributeOutcome.Unchanged;
+        }
+
+        UpdatedUtc = now;
+        return AttributeOutcome.Set;
+    }
+
+    /// <summary>
+    /// Hands the case to another handling group. Its officer keeps it only when also one of the new group's members
+    /// (<paramref name="officerInGroup"/>); otherwise it waits unassigned for the new group to take it.
+    /// </summary>
+    public CaseEvent MoveToGroup(string group, bool officerInGroup, string actor, DateTime now)
+    {
+        HandlingGroup = group;
+        if (!officerInGroup)
+        {
+            AssignedTo = null;
+            AssignedName = null;
+        }
+
+        UpdatedUtc = now;
+        return NewEvent("GroupChanged", actor, now);
+    }
+
     /// <summary>An entry in the case's history with its status as it is now.</summary>
     public CaseEvent NewEvent(string kind, string? actor, DateTime now, string? stateKey = null) =>
         new() { Id = Guid.CreateVersion7(), TenantId = TenantId, CaseId = Id, AtUtc = now, Status = Status, Kind = kind, Actor = actor, StateKey = stateKey };
@@ -256,6 +302,156 @@ internal sealed class Case : ITenantOwned
         Status = StatusOf(first.Category);
         return true;
     }
+}
+
+/// <summary>
+/// A fact recorded on a case by a business system (or an officer), e.g. the diary number it gave the case. Officers
+/// always see it; the citizen sees it on Mina sidor when it is <see cref="Public"/>. One per key and case.
+/// </summary>
+internal sealed partial class CaseAttribute : ITenantOwned
+{
+    public const int KeyLength = 64;
+    public const int LabelLength = 100;
+    public const int ValueLength = 500;
+
+    /// <summary>How many attributes one case may carry.</summary>
+    public const int MaxPerCase = 20;
+
+    /// <summary>The key whose label the hub knows in every language ("Diarienummer", "Diary number").</summary>
+    public const string DiaryNumber = "diary-number";
+
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    /// <summary>Lower-case letters, digits and dashes, e.g. <c>diary-number</c>.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>How people see it named; null for a key the hub names itself (<see cref="DiaryNumber"/>) or shows as is.</summary>
+    public string? Label { get; private set; }
+
+    public string Value { get; private set; } = "";
+
+    public bool Public { get; private set; }
+
+    /// <summary>Who set it last (an API client's or an officer's name).</summary>
+    public string SetBy { get; private set; } = "";
+
+    public DateTime SetUtc { get; private set; }
+
+    /// <summary>What is wrong with an attribute as given, field by field (empty when it may be set).</summary>
+    public static IEnumerable<(string Field, string Problem)> Check(string key, string? label, string? value)
+    {
+        if (key.Length > KeyLength || !KeyPattern().IsMatch(key))
+        {
+            yield return ("key", $"A key is 1–{KeyLength} lower-case letters, digits and dashes, starting with a letter (e.g. diary-number).");
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            yield return ("value", "Give the value.");
+        }
+        else if (value.Length > ValueLength || value.Any(char.IsControl))
+        {
+            yield return ("value", $"A value is one line of at most {ValueLength} characters.");
+        }
+
+        if (label is not null && (label.Trim().Length == 0 || label.Length > LabelLength || label.Any(char.IsControl)))
+        {
+            yield return ("label", $"A label is one line of 1–{LabelLength} characters, or left out.");
+        }
+    }
+
+    /// <summary>Takes the given value; false when nothing changed (a retried call), so nothing needs saving.</summary>
+    public bool Set(string? label, string value, bool isPublic, string by, DateTime now)
+    {
+        label = label?.Trim();
+        value = value.Trim();
+        if (Label == label && Value == value && Public == isPublic)
+        {
+            return false;
+        }
+
+        (Label, Value, Public, SetBy, SetUtc) = (label, value, isPublic, by, now);
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial System.Text.RegularExpressions.Regex KeyPattern();
+}
+
+/// <summary>What setting an attribute did.</summary>
+internal enum AttributeOutcome
+{
+    Set,
+    Unchanged,
+    TooMany,
+}
+
+/// <summary>
+/// How a service's cases leave the hub for the municipality's business system: fetched through the API
+/// (<see cref="Pull"/>), pushed whole to one of its webhooks (<see cref="PushWebhookId"/>, as JSON or XML), or both;
+/// and after how many hours an undelivered case alerts its handling group. A service without a row is pulled, with
+/// no alert. Each municipality sets its own, also for a service it adopted: the shared service does not change.
+/// </summary>
+internal sealed class ServiceDelivery : ITenantOwned
+{
+    /// <summary>The longest wait before an alert: 30 days.</summary>
+    public const int MaxAlertHours = 720;
+
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public required string ServiceKey { get; init; }
+
+    public bool Pull { get; private set; } = true;
+
+    public Guid? PushWebhookId { get; private set; }
+
+    public DeliveryFormat PushFormat { get; private set; } = DeliveryFormat.Json;
+
+    /// <summary>Hours after submission when a case no system confirmed alerts its handling group; null for never.</summary>
+    public int? AlertAfterHours { get; private set; }
+
+    public string UpdatedBy { get; private set; } = "";
+
+    public DateTime UpdatedUtc { get; private set; }
+
+    /// <summary>Whether a pushed case counts as delivered once the webhook took it (no API client confirms it then).</summary>
+    public bool PushConfirms => PushWebhookId is not null && !Pull;
+
+    /// <summary>What is wrong with these settings, field by field; <paramref name="webhooks"/> are the tenant's own.</summary>
+    public static IEnumerable<(string Field, string Problem)> Check(bool pull, Guid? pushWebhookId, int? alertAfterHours, IReadOnlyCollection<Guid> webhooks)
+    {
+        if (!pull && pushWebhookId is null)
+        {
+            yield return ("Pull", "NoWay");
+        }
+
+        if (pushWebhookId is { } id && !webhooks.Contains(id))
+        {
+            yield return ("Webhook", "UnknownWebhook");
+        }
+
+        if (alertAfterHours is < 1 or > MaxAlertHours)
+        {
+            yield return ("AlertAfterHours", "AlertRange");
+        }
+    }
+
+    /// <summary>Takes new settings (checked by <see cref="Check"/> first).</summary>
+    public void Set(bool pull, Guid? pushWebhookId, DeliveryFormat format, int? alertAfterHours, string by, DateTime now) =>
+        (Pull, PushWebhookId, PushFormat, AlertAfterHours, UpdatedBy, UpdatedUtc) = (pull, pushWebhookId, format, alertAfterHours, by, now);
+}
+
+/// <summary>The form a pushed case takes.</summary>
+internal enum DeliveryFormat
+{
+    Json,
+    Xml,
 }
 
 /// <summary>What a delivery confirmation did.</summary>

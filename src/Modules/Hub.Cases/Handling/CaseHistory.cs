@@ -15,6 +15,10 @@ internal static class CaseHistory
             ? texts["Event.StateChanged", StateLabel(key, service, language)].Value
             : texts["Event." + e.Kind].Value;
 
+    /// <summary>An attribute's name: its own label, the hub's name for a key it knows (the diary number), or the key.</summary>
+    public static string AttributeLabel(CaseAttribute attribute, IStringLocalizer<CasesTexts> texts) =>
+        attribute.Label ?? (attribute.Key == CaseAttribute.DiaryNumber ? texts["Attribute." + attribute.Key].Value : attribute.Key);
+
     /// <summary>The state's name in the workflow of the case's version, or its key when the workflow does not know it.</summary>
     public static string StateLabel(string key, PublishedService service, string language) =>
         service.Package.EffectiveWorkflow.FindState(key)?.Label.Pick(language, service.Form.DefaultLanguage).Text ?? key;

@@ -55,12 +55,19 @@ internal sealed record CaseActor(string Id, string Name, IReadOnlySet<string> Ro
     public static CaseActor ApiClient(string clientId, string name) =>
         new(ApiPrefix + clientId, name, new HashSet<string> { WorkflowRoles.CaseOfficer });
 
+    /// <summary>A webhook that took a pushed case (<see cref="PushReceipts"/>): it can confirm delivery and nothing else.</summary>
+    public static CaseActor Webhook(Guid webhookId, string name) => new(WebhookPrefix + webhookId, name, new HashSet<string>());
+
     public bool IsApiClient => Id.StartsWith(ApiPrefix, StringComparison.Ordinal);
 
-    /// <summary>Who the audit trail names: <c>citizen</c>, <c>staff:{user}</c> or <c>api:{client} ({name})</c>.</summary>
-    public string AuditName => IsCitizen ? "citizen" : IsApiClient ? $"{Id} ({Name})" : "staff:" + Id;
+    /// <summary>
+    /// Who the audit trail names: <c>citizen</c>, <c>staff:{user}</c>, <c>api:{client} ({name})</c> or
+    /// <c>webhook:{id} ({name})</c>.
+    /// </summary>
+    public string AuditName => IsCitizen ? "citizen" : IsApiClient || Id.StartsWith(WebhookPrefix, StringComparison.Ordinal) ? $"{Id} ({Name})" : "staff:" + Id;
 
     private const string ApiPrefix = "api:";
+    private const string WebhookPrefix = "webhook:";
 }
 
 /// <summary>Why a workflow action was not carried out; the page words it.</summary>
@@ -218,6 +225,107 @@ internal sealed class CaseWorkflow(
             }
         }, cancellationToken, @case);
         return HandlingRefusal.None;
+    }
+
+    /// <summary>
+    /// Hands the case to <paramref name="group"/> (an officer or a business system re-routing it). Its officer keeps it
+    /// only as one of the group's members; the members hear of it by e-mail (<paramref name="memberEmails"/>), with a
+    /// link and nothing else.
+    /// </summary>
+    public async Task<HandlingRefusal> MoveToGroupAsync(
+        Case @case, CaseActor actor, HandlingGroup group, IReadOnlyCollection<string> memberEmails, string siteUrl, CancellationToken cancellationToken)
+    {
+        if (!actor.Roles.Contains(WorkflowRoles.CaseOfficer))
+        {
+            return HandlingRefusal.NotAllowed;
+        }
+
+        if (@case.HandlingGroup == group.Key)
+        {
+            return HandlingRefusal.None;
+        }
+
+        var from = @case.HandlingGroup;
+        var officerInGroup = @case.AssignedTo is { } officer && group.Members.Any(m => m.UserName == officer);
+        await InTransactionAsync(async now =>
+        {
+            db.Events.Add(@case.MoveToGroup(group.Key, officerInGroup, actor.Name, now));
+            await audit.RecordAsync(new AuditEntry("case.group-changed", "case", @case.Id.ToString(), actor.AuditName,
+                JsonSerializer.Serialize(new { from, to = group.Key })), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var texts = CultureLocalizer.CasesTexts(localizers, "sv");
+            foreach (var address in memberEmails)
+            {
+                await outbox.EnqueueAsync(new OutgoingEmail(address, texts["Mail.GroupChanged.Subject", @case.Number].Value,
+                    texts["Mail.GroupChanged.Body", @case.Number, group.Name, $"{siteUrl}/admin/arenden/{@case.Number}"].Value), cancellationToken);
+            }
+        }, cancellationToken, @case);
+        return HandlingRefusal.None;
+    }
+
+    /// <summary>
+    /// Records an attribute on the case (e.g. the diary number a business system gave it), checked by
+    /// <see cref="CaseAttribute.Check"/> first; setting the same value again is a no-op. Audited with its value.
+    /// </summary>
+    public async Task<AttributeOutcome> SetAttributeAsync(
+        Case @case, CaseActor actor, string key, string? label, string value, bool isPublic, CancellationToken cancellationToken)
+    {
+        if (db.Entry(@case).State == EntityState.Detached)
+        {
+            db.Cases.Attach(@case);
+        }
+
+        var attributes = await db.Attributes.Where(a => a.CaseId == @case.Id).ToListAsync(cancellationToken);
+        var outcome = @case.SetAttribute(attributes, key, label, value, isPublic, actor.Name, clock.GetUtcNow().UtcDateTime, out var added);
+        if (outcome != AttributeOutcome.Set)
+        {
+            return outcome;
+        }
+
+        try
+        {
+            await InTransactionAsync(async _ =>
+            {
+                if (added is not null)
+                {
+                    db.Attributes.Add(added);
+                }
+
+                await audit.RecordAsync(new AuditEntry("case.attribute-set", "case", @case.Id.ToString(), actor.AuditName,
+                    JsonSerializer.Serialize(new { key, value = value.Trim(), @public = isPublic })), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken, @case);
+        }
+        catch (DbUpdateException) when (added is not null)
+        {
+            // The same key was added by a concurrent call: take that row and set it as asked.
+            db.ChangeTracker.Clear();
+            var current = await db.Cases.SingleAsync(c => c.Id == @case.Id, cancellationToken);
+            return await SetAttributeAsync(current, actor, key, label, value, isPublic, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Removes the attribute <paramref name="key"/> from the case; false when it had none.</summary>
+    public async Task<bool> RemoveAttributeAsync(Case @case, CaseActor actor, string key, CancellationToken cancellationToken)
+    {
+        var removed = false;
+        await InTransactionAsync(async now =>
+        {
+            removed = await db.Attributes.Where(a => a.CaseId == @case.Id && a.Key == key).ExecuteDeleteAsync(cancellationToken) > 0;
+            if (!removed)
+            {
+                return false;
+            }
+
+            @case.UpdatedUtc = now;
+            await audit.RecordAsync(new AuditEntry("case.attribute-removed", "case", @case.Id.ToString(), actor.AuditName,
+                JsonSerializer.Serialize(new { key })), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken, @case);
+        return removed;
     }
 
     /// <summary>Marks the case confidential (or not): from then on only its officer and its group see it.</summary>

@@ -6,8 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Cases.Intake;
 
-/// <summary>A case as its citizen sees it: the row, the exact service version, the answers, history and signatures.</summary>
-internal sealed record CaseDetails(Case Case, PublishedService Service, IReadOnlyDictionary<string, AnswerValue> Answers, IReadOnlyList<CaseEvent> Events, IReadOnlyList<CaseSignature> Signatures);
+/// <summary>
+/// A case as the reader may see it: the row, the exact service version, the answers, history, signatures and
+/// attributes (for its citizen only the public ones).
+/// </summary>
+internal sealed record CaseDetails(
+    Case Case, PublishedService Service, IReadOnlyDictionary<string, AnswerValue> Answers, IReadOnlyList<CaseEvent> Events,
+    IReadOnlyList<CaseSignature> Signatures, IReadOnlyList<CaseAttribute> Attributes);
 
 /// <summary>Reads cases for the people allowed to see them (the current tenant's filter applies underneath).</summary>
 internal sealed class CaseReader(CasesDbContext db, IServiceDirectory directory)
@@ -28,7 +33,7 @@ internal sealed class CaseReader(CasesDbContext db, IServiceDirectory directory)
             return null;
         }
 
-        return await DetailsAsync(@case, signatures, cancellationToken);
+        return await DetailsAsync(@case, signatures, cancellationToken, publicOnly: true);
     }
 
     /// <summary>The signatures a case needs, the submitter's first.</summary>
@@ -39,7 +44,7 @@ internal sealed class CaseReader(CasesDbContext db, IServiceDirectory directory)
     public async Task<CaseDetails?> DetailsAsync(Case @case, CancellationToken cancellationToken) =>
         await DetailsAsync(@case, await SignaturesAsync(@case.Id, cancellationToken), cancellationToken);
 
-    public async Task<CaseDetails?> DetailsAsync(Case @case, IReadOnlyList<CaseSignature> signatures, CancellationToken cancellationToken)
+    public async Task<CaseDetails?> DetailsAsync(Case @case, IReadOnlyList<CaseSignature> signatures, CancellationToken cancellationToken, bool publicOnly = false)
     {
         var service = await directory.FindVersionAsync(@case.ServiceVersionId, cancellationToken);
         if (service is null)
@@ -48,7 +53,9 @@ internal sealed class CaseReader(CasesDbContext db, IServiceDirectory directory)
         }
 
         var events = await db.Events.AsNoTracking().Where(e => e.CaseId == @case.Id).OrderBy(e => e.AtUtc).ToListAsync(cancellationToken);
-        return new CaseDetails(@case, service, AnswerJson.Read(@case.AnswersJson), events, signatures);
+        var attributes = await db.Attributes.AsNoTracking().Where(a => a.CaseId == @case.Id && (a.Public || !publicOnly))
+            .OrderBy(a => a.SetUtc).ToListAsync(cancellationToken);
+        return new CaseDetails(@case, service, AnswerJson.Read(@case.AnswersJson), events, signatures, attributes);
     }
 
     /// <summary>How many of the officers' messages on each of these cases the citizen has not opened yet.</summary>

@@ -50,6 +50,25 @@ internal sealed partial class IntegrationEvents(
         await AddAsync(integrationEvent, webhooks, cancellationToken);
     }
 
+    public async Task<bool> PublishToAsync(IntegrationEvent integrationEvent, Guid webhookId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        if (!EventType().IsMatch(integrationEvent.Type) || integrationEvent.Subject is not { Length: > 0 and <= 200 } || tenantContext.Tenant is null)
+        {
+            throw new ArgumentException("An event needs a type such as 'case.document', a subject of 1–200 characters and a current tenant.", nameof(integrationEvent));
+        }
+
+        await connection.FollowAsync(Db, cancellationToken);
+        // The tenant's filter applies: another tenant's webhook id finds nothing.
+        if (await Db.Webhooks.SingleOrDefaultAsync(w => w.Id == webhookId && w.Active, cancellationToken) is not { } webhook)
+        {
+            return false;
+        }
+
+        await AddAsync(integrationEvent, [webhook], cancellationToken);
+        return true;
+    }
+
     /// <summary>Stores the event with a delivery to each of <paramref name="webhooks"/> (the admin page's test event names one).</summary>
     internal async Task AddAsync(IntegrationEvent integrationEvent, IReadOnlyList<Webhook> webhooks, CancellationToken cancellationToken)
     {

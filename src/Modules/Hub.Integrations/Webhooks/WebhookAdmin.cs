@@ -132,3 +132,10 @@ internal sealed class WebhookAdmin(
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending)
                 .SetProperty(d => d.Attempts, 0).SetProperty(d => d.NextAttemptAt, clock.GetUtcNow().UtcDateTime), cancellationToken) > 0;
 }
+
+/// <summary>The tenant's webhooks for other modules (<see cref="IWebhookDirectory"/>), read under the tenant's filter.</summary>
+internal sealed class WebhookDirectory(IntegrationsDbContext db) : IWebhookDirectory
+{
+    public async Task<IReadOnlyList<WebhookInfo>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Webhooks.AsNoTracking().OrderBy(w => w.Name).Select(w => new WebhookInfo(w.Id, w.Name, w.Url, w.Active)).ToListAsync(cancellationToken);
+}

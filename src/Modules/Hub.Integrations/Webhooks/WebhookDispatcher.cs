@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Hub.Abstractions;
 using Hub.Data;
 using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
@@ -23,7 +24,7 @@ namespace Hub.Integrations.Webhooks;
 /// see an event twice (a node stopped after the post and before the mark), so each carries its id to drop a repeat.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
-    IServiceScopeFactory scopes, IHttpClientFactory httpClients, IDataProtectionProvider protection, WebhookDispatchSignal signal,
+    IServiceScopeFactory scopes, ITenantScopes tenants, IHttpClientFactory httpClients, IDataProtectionProvider protection, WebhookDispatchSignal signal,
     IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     /// <summary>The named HTTP client (no redirects, no cookies, the address guard).</summary>
@@ -106,6 +107,7 @@ internal sealed partial class WebhookDispatcher(
             {
                 await SettleAsync(db, owner, delivery, WebhookDeliveryStatus.Delivered, attempt, status, null);
                 LogDelivered(record.Type, record.Subject, webhook.Id, attempt);
+                await TellReceiptsAsync(delivery.TenantId, record, webhook, cancellationToken);
                 return;
             }
 
@@ -142,6 +144,31 @@ internal sealed partial class WebhookDispatcher(
     /// <summary>The signature a receiver computes to check a post: lower-case hex HMAC-SHA256 of <c>{timestamp}.{body}</c>.</summary>
     public static string Signature(string secret, string timestamp, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
+
+    /// <summary>Tells the modules that wait for a delivery (<see cref="IWebhookReceipts"/>), in a scope of its tenant.</summary>
+    private async Task TellReceiptsAsync(Guid tenantId, IntegrationEventRecord record, Webhook webhook, CancellationToken cancellationToken)
+    {
+        if (tenants.CreateScope(tenantId) is not { } scope)
+        {
+            return;
+        }
+
+        await using (scope)
+        {
+            var info = new WebhookInfo(webhook.Id, webhook.Name, webhook.Url, webhook.Active);
+            foreach (var receipts in scope.ServiceProvider.GetServices<IWebhookReceipts>())
+            {
+                try
+                {
+                    await receipts.DeliveredAsync(record.Type, record.Subject, info, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogReceiptFailed(exception, record.Type, record.Subject);
+                }
+            }
+        }
+    }
 
     private string Unprotect(Webhook webhook) => WebhookSecrets.Protector(protection).Unprotect(webhook.ProtectedSecret);
 
@@ -232,6 +259,9 @@ internal sealed partial class WebhookDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Id} was settled after this node's lease on it ended; another node may post it again")]
     private partial void LogLeaseLost(Guid id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event {Type} for {Subject} was delivered, but a module waiting for it failed")]
+    private partial void LogReceiptFailed(Exception exception, string type, string subject);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A webhook pass failed; trying again after the poll interval")]
     private partial void LogPassFailed(Exception exception);

@@ -1,3 +1,4 @@
+using Hub.Abstractions;
 using Hub.Cases.Handling;
 using Hub.Cases.Intake;
 using Hub.Cases.Resources;
@@ -14,6 +15,7 @@ namespace Hub.Cases.Pages.Services;
 /// <c>…/granska</c>: every answer with a change link, then submit (or sign and submit). The submit is idempotent: the
 /// draft becomes exactly one case however often the button is pressed.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(HubRateLimits.Submit)]
 internal sealed class ReviewModel(IntakePageServices services, CaseSubmitter submitter, ICitizenSigning signing, IStringLocalizer<CasesTexts> texts)
     : IntakePage(services)
 {

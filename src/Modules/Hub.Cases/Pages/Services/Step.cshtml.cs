@@ -17,6 +17,7 @@ namespace Hub.Cases.Pages.Services;
 /// <c>/e-tjanster/{service}/ansokan/{draft}/{page}</c>: one step of the form. Every post saves the draft first (nothing
 /// typed is lost, not even an invalid answer), then moves on or shows what to fix.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(HubRateLimits.Form)]
 [RequestSizeLimit(UploadLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.RequestBytes)]
 internal sealed class StepModel(IntakePageServices services, DraftStore drafts, IStringLocalizer<CasesTexts> texts) : IntakePage(services)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hub.Catalog.Pages.Services;
 
 /// <summary><c>/e-tjanster</c>: the municipality's e-services by area, and a search box (one way in).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(HubRateLimits.Search)]
 public sealed class IndexModel(IServiceDirectory directory, ITenantContext tenantContext) : PageModel
 {
     /// <summary>What the person searched for.</summary>

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Hub.Identity.Pages.Account;
 
 /// <summary>Staff sign in to the tenant whose address they are on; the account is looked up in that tenant only.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(HubRateLimits.Login)]
 internal sealed class LoginModel(SignInManager<StaffUser> signIn, IStringLocalizer<IdentityTexts> texts) : PageModel
 {
     [BindProperty]

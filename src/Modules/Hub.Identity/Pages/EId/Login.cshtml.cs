@@ -1,3 +1,4 @@
+using Hub.Abstractions;
 using Hub.Identity.Citizens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace Hub.Identity.Pages.EId;
 /// Starts an e-ID login and comes back to a page of this same tenant (anything else: its home page). Without a
 /// configured provider it says that e-ID is not available here.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(HubRateLimits.EId)]
 internal sealed class LoginModel(EIdOptions options) : PageModel
 {
     public IActionResult OnGet(string? returnUrl)

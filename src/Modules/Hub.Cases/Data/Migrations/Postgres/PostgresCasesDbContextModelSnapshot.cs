@@ -183,6 +183,53 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.ToTable("cases_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.CaseAttribute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SetUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("cases_attributes", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -472,6 +519,52 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.ToTable("cases_group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.ServiceDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AlertAfterHours")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Pull")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PushFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid?>("PushWebhookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ServiceKey")
+                        .IsUnique();
+
+                    b.ToTable("cases_service_delivery", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -522,6 +615,15 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.HasIndex("TenantId");
 
                     b.ToTable("cases_files", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseAttribute", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hub.Cases.Domain.CaseEvent", b =>

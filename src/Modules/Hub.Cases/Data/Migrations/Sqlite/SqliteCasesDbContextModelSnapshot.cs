@@ -178,6 +178,53 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.ToTable("cases_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.CaseAttribute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("cases_attributes", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -467,6 +514,52 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.ToTable("cases_group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.ServiceDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AlertAfterHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Pull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PushFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PushWebhookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ServiceKey")
+                        .IsUnique();
+
+                    b.ToTable("cases_service_delivery", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -517,6 +610,15 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("cases_files", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.CaseAttribute", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hub.Cases.Domain.CaseEvent", b =>
