@@ -61,12 +61,12 @@ if [[ $SKIP_BUILD != 1 ]]; then
     dotnet build "$ROOT/bench/Hub.Bench.Baseline" -c Release --artifacts-path "$ARTIFACTS" -v q -nologo >>"$WORK/build.log" 2>&1 \
         || { tail -30 "$WORK/build.log" >&2; die "build failed"; }
 fi
-cp -r "$ARTIFACTS/bin/Hub.Bench.Api/release" "$WORK/api"
+# The host runs where it was built: HubAppFactory finds the repository (recipes, Hub.Web's content root) above it.
 cp -r "$ARTIFACTS/bin/Hub.Bench.Baseline/release" "$WORK/baseline"
 
 started=$(now)
 log "starting the hub and seeding $CASES cases ($PROVIDER)"
-(cd "$WORK/api" && exec dotnet Hub.Bench.Api.dll --work "$WORK/run" --provider "$PROVIDER" --cases "$CASES" \
+(cd "$ARTIFACTS/bin/Hub.Bench.Api/release" && exec dotnet Hub.Bench.Api.dll --work "$WORK/run" --provider "$PROVIDER" --cases "$CASES" \
     --undelivered "$UNDELIVERED" --clients "$CLIENTS" --rounds "$PULL_ROUNDS") >"$WORK/host.log" 2>&1 &
 HUB_PID=$!
 PIDS+=("$HUB_PID")
