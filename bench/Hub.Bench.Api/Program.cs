@@ -43,6 +43,11 @@ Say($"provider={provider} cases={total} undelivered={undelivered} clients={clien
 var seeding = Stopwatch.StartNew();
 var (templateNumber, fields) = await bench.SubmitTemplateAsync();
 var numbers = await bench.SeedAsync(templateNumber, total, undelivered);
+if (Environment.GetEnvironmentVariable("CHECKPOINT") != "0" && await bench.CheckpointAsync() is { } checkpoint)
+{
+    Say($"SQLite: write-ahead log checkpointed after seeding (busy, frames, checkpointed: {checkpoint})");
+}
+
 Say($"seeded {numbers.Count} cases from {templateNumber} (ekonomiskt-bistand, {fields} answers) in {seeding.Elapsed.TotalSeconds:F1} s");
 
 var tokens = await bench.TokensAsync(clients);
