@@ -1,6 +1,7 @@
 using Hub.Abstractions;
 using Hub.Cases.Api;
 using Hub.Cases.Data;
+using Hub.Cases.Documents;
 using Hub.Cases.Files;
 using Hub.Cases.Handling;
 using Hub.Cases.Intake;
@@ -37,6 +38,7 @@ public static class CasesModule
         services.AddScoped<DraftStore>();
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseReader>();
+        services.AddScoped<CasePdf>();
         services.AddScoped<SignatureRecorder>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseEntry>();

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Hub.Abstractions;
 using Hub.Audit.Contracts;
 using Hub.Cases.Data;
+using Hub.Cases.Documents;
 using Hub.Cases.Domain;
 using Hub.Cases.Handling;
 using Hub.Cases.Files;
@@ -49,6 +50,9 @@ internal static class CasesApi
         cases.MapGet("/{number}/xml", GetXmlAsync)
             .Reads("GetCaseXml", "Reads one case as XML, valid against the XSD of its service version (linked by xsi:schemaLocation).")
             .Produces<string>(StatusCodes.Status200OK, "application/xml");
+        cases.MapGet("/{number}/pdf", GetPdfAsync)
+            .Reads("GetCasePdf", "Reads one case as a tagged, accessible PDF: the answers as the citizen saw them, attachments and signatures.")
+            .Produces(StatusCodes.Status200OK, contentType: CasePdfFile.ContentType);
         cases.MapGet("/{number}/attachments/{fileId:guid}", AttachmentAsync)
             .Reads("GetAttachment", "Downloads a file the citizen attached to the case (its id is in the case's answers).")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
@@ -193,6 +197,22 @@ internal static class CasesApi
         await audit.RecordAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), Actor(http).AuditName,
             c.Confidential ? """{"confidential":true,"as":"xml"}""" : """{"as":"xml"}"""), cancellationToken);
         return Xml(CaseXml.Write(details, SiteLinks.Of(http.Request)));
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPdfAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, CasePdf pdfs, IAuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, reader, number, tracked: false, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        var c = details.Case;
+        await audit.RecordAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), Actor(http).AuditName,
+            c.Confidential ? """{"confidential":true,"as":"pdf"}""" : """{"as":"pdf"}"""), cancellationToken);
+        var pdf = pdfs.Case(details);
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(pdf.Content, CasePdfFile.ContentType, pdf.FileName);
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> SchemaAsync(Guid versionId, IServiceDirectory directory, CancellationToken cancellationToken)

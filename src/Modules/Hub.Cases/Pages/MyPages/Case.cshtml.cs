@@ -1,5 +1,6 @@
 using Hub.Abstractions;
 using Hub.Cases.Data;
+using Hub.Cases.Documents;
 using Hub.Cases.Domain;
 using Hub.Cases.Handling;
 using Hub.Cases.Intake;
@@ -20,7 +21,7 @@ namespace Hub.Cases.Pages.MyPages;
 /// sign (the second guardian) sees exactly what they sign here, and signs or declines.
 /// </summary>
 [Authorize(Policy = HubPolicies.Citizen)]
-internal sealed class CaseModel(Citizens citizens, CaseReader cases, ICitizenSigning signing, SignatureRecorder recorder, CaseWorkflow workflow, CasesDbContext db, IStringLocalizer<CasesTexts> texts) : PageModel
+internal sealed class CaseModel(Citizens citizens, CaseReader cases, ICitizenSigning signing, SignatureRecorder recorder, CaseWorkflow workflow, CasesDbContext db, CasePdf pdfs, IStringLocalizer<CasesTexts> texts) : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
 
@@ -61,6 +62,24 @@ internal sealed class CaseModel(Citizens citizens, CaseReader cases, ICitizenSig
         }
 
         return Page();
+    }
+
+    /// <summary>The receipt as a tagged PDF in the citizen's language: only for the case's own submitter, not a co-signer.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string number, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } result)
+        {
+            return result;
+        }
+
+        if (!CaseAccess.CanSee(Details.Case, Citizen, null))
+        {
+            return NotFound();
+        }
+
+        var pdf = pdfs.Receipt(Details);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(pdf.Content, CasePdfFile.ContentType, pdf.FileName);
     }
 
     /// <summary>The citizen's message; while the case waits for a completion, it is the completion and the case resumes.</summary>

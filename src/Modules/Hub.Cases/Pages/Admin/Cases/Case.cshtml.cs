@@ -1,6 +1,7 @@
 using Hub.Abstractions;
 using Hub.Audit.Contracts;
 using Hub.Cases.Data;
+using Hub.Cases.Documents;
 using Hub.Cases.Domain;
 using Hub.Cases.Handling;
 using Hub.Cases.Intake;
@@ -25,7 +26,7 @@ namespace Hub.Cases.Pages.Admin.Cases;
 /// </summary>
 [Authorize(Policy = HubPolicies.CaseOfficer)]
 internal sealed class CaseModel(
-    CasesDbContext db, CaseReader reader, CaseWorkflow workflow, HandlingGroups groups, IStaffDirectory staff, IAuditTrail audit, IStringLocalizer<CasesTexts> texts)
+    CasesDbContext db, CaseReader reader, CaseWorkflow workflow, HandlingGroups groups, IStaffDirectory staff, IAuditTrail audit, CasePdf pdfs, IStringLocalizer<CasesTexts> texts)
     : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
@@ -80,6 +81,21 @@ internal sealed class CaseModel(
             Case.Confidential ? """{"confidential":true}""" : null), cancellationToken);
         await workflow.MarkReadAsync(Case, byCitizen: false, cancellationToken);
         return Page();
+    }
+
+    /// <summary>The case as a tagged PDF, in the case's language; the same access as the page, and audited as a view.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string number, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        await audit.RecordAsync(new AuditEntry("case.viewed", "case", Case.Id.ToString(), "staff:" + Actor.Id,
+            Case.Confidential ? """{"confidential":true,"as":"pdf"}""" : """{"as":"pdf"}"""), cancellationToken);
+        var pdf = pdfs.Case(Details);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(pdf.Content, CasePdfFile.ContentType, pdf.FileName);
     }
 
     public async Task<IActionResult> OnPostTransitionAsync(string number, string transition, string state, string? text, CancellationToken cancellationToken)
