@@ -17,16 +17,7 @@ public abstract class StatisticsPageTests(HubFixture fixture) : TwoTenantTests(f
     public async Task The_figures_count_this_tenants_cases_withhold_small_counts_and_download_as_csv()
     {
         using var citizen = Fixture.CreateClient();
-        for (var i = 0; i < 5; i++)
-        {
-            await citizen.SubmitFeedbackAsync(Own, $"Synpunkt {i}.");
-        }
-
-        await citizen.SubmitSpecialkostAsync(Own);
-        for (var i = 0; i < 3; i++)
-        {
-            await citizen.SubmitFeedbackAsync(Other, $"Grannens synpunkt {i}.");
-        }
+        await FigureCases.SubmitAsync(citizen, Own, Other);
 
         using var visitor = Fixture.CreateClient();
         var (status, page) = await visitor.GetStringAsync($"/{Own}/statistik");

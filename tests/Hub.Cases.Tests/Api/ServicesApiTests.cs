@@ -63,16 +63,7 @@ public abstract class ServicesApiTests(HubFixture fixture) : TwoTenantTests(fixt
     public async Task Case_figures_count_only_this_tenants_cases_suppress_small_counts_and_refuse_a_bad_period()
     {
         using var citizen = Fixture.CreateClient();
-        for (var i = 0; i < 5; i++)
-        {
-            await citizen.SubmitFeedbackAsync(Own, $"Synpunkt {i}.");
-        }
-
-        await citizen.SubmitSpecialkostAsync(Own);
-        for (var i = 0; i < 3; i++)
-        {
-            await citizen.SubmitFeedbackAsync(Other, $"Grannens synpunkt {i}.");
-        }
+        await FigureCases.SubmitAsync(citizen, Own, Other);
 
         using var api = await SystemAsync(Own, ApiScopes.StatisticsRead);
         using var casesOnly = await SystemAsync(Own, ApiScopes.CasesRead);

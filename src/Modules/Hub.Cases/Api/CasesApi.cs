@@ -420,9 +420,7 @@ internal static class CasesApi
             return ApiProblems.Unprocessable("unknown-handling-group", $"There is no handling group '{key}' here.");
         }
 
-        var members = group.Members.Select(m => m.UserName).ToHashSet(StringComparer.Ordinal);
-        var emails = (await staff.ListAsync(cancellationToken)).Where(p => members.Contains(p.UserName)).Select(p => p.Email).OfType<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var emails = HandlingGroups.Addresses(HandlingGroups.MembersOf(group, await staff.ListAsync(cancellationToken)));
         await workflow.MoveToGroupAsync(details.Case, Actor(http), group, emails, SiteLinks.Of(http.Request), cancellationToken);
         return TypedResults.Ok(CaseSummary.Of(details.Case));
     }

@@ -168,10 +168,9 @@ internal sealed class UndeliveredAlertHandler(
 
         var people = await staff.ListAsync(cancellationToken);
         var group = @case.HandlingGroup is { } key ? await groups.FindAsync(key, cancellationToken) : null;
-        var recipients = (group is { Members.Count: > 0 }
-                ? people.Where(p => group.Members.Any(m => m.UserName == p.UserName))
-                : people.Where(p => p.Roles.Contains(HubRoles.CaseOfficer)))
-            .Select(p => p.Email).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var recipients = HandlingGroups.Addresses(group is { Members.Count: > 0 }
+            ? HandlingGroups.MembersOf(group, people)
+            : people.Where(p => p.Roles.Contains(HubRoles.CaseOfficer)));
         var site = JsonSerializer.Deserialize<CaseDelivery.DeliveryPayload>(timer.Payload ?? "{}", JsonSerializerOptions.Web)!.Site;
         var texts = CultureLocalizer.CasesTexts(localizers, "sv");
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("No current tenant.");

@@ -54,9 +54,7 @@ internal sealed class CaseNotifications(
                     continue;
                 }
 
-                var members = group.Members.Select(m => m.UserName).ToHashSet(StringComparer.Ordinal);
-                foreach (var address in (await staff.ListAsync(cancellationToken)).Where(p => members.Contains(p.UserName)).Select(p => p.Email).OfType<string>()
-                    .Distinct(StringComparer.OrdinalIgnoreCase))
+                foreach (var address in HandlingGroups.Addresses(HandlingGroups.MembersOf(group, await staff.ListAsync(cancellationToken))))
                 {
                     await outbox.EnqueueAsync(new OutgoingEmail(address, mail.Subject, mail.Body, Language: "sv"), cancellationToken);
                 }

@@ -156,9 +156,9 @@ internal abstract class SlaTimerHandler(
             : @case.AssignedTo is { } assignee
                 ? people.Where(p => p.UserName == assignee)
                 : group is { Members.Count: > 0 }
-                    ? people.Where(p => group.Members.Any(m => m.UserName == p.UserName))
+                    ? HandlingGroups.MembersOf(group, people)
                     : people.Where(p => p.Roles.Contains(HubRoles.CaseOfficer));
-        return chosen.Select(p => p.Email).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return HandlingGroups.Addresses(chosen);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Hub.Cases.Data;
 using Hub.Cases.Domain;
+using Hub.Identity.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hub.Cases.Handling;
@@ -20,6 +21,14 @@ internal sealed partial class HandlingGroups(CasesDbContext db, TimeProvider clo
 
     public Task<HandlingGroup?> FindAsync(string key, CancellationToken cancellationToken) =>
         db.Groups.Include(g => g.Members).SingleOrDefaultAsync(g => g.Key == key, cancellationToken);
+
+    /// <summary>Those of <paramref name="people"/> who are members of <paramref name="group"/>.</summary>
+    public static IEnumerable<StaffMember> MembersOf(HandlingGroup group, IEnumerable<StaffMember> people) =>
+        people.Where(p => group.Members.Any(m => m.UserName == p.UserName));
+
+    /// <summary>Where to mail <paramref name="people"/>: each address once, people without one left out.</summary>
+    public static IReadOnlyList<string> Addresses(IEnumerable<StaffMember> people) =>
+        people.Select(p => p.Email).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>Problems with a group as (field, problem code); empty when it can be saved.</summary>
     public static IEnumerable<(string Field, string Problem)> Check(GroupInput input, IReadOnlySet<string> officers)
