@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration on SQLite and on a private PostgreSQL, end-to-end in Chromium with axe.
-# Installs Debian's chromium, postgresql and libxml2-utils (and PyPI's openapi-spec-validator) when missing, starts PostgreSQL on a free loopback port, stops it
+# Installs Debian's chromium, postgresql, libxml2-utils, poppler-utils and qpdf (and PyPI's openapi-spec-validator and pikepdf) when missing, starts PostgreSQL on a free loopback port, stops it
 # and removes its files afterwards, and ends with the line "N passed, N failed".
 # With an argument (a test project or solution), builds and runs only that: scripts/test.sh tests/Hub.Cases.Tests
 # Further arguments go to dotnet test: scripts/test.sh tests/Hub.Cases.Tests --filter FullyQualifiedName~TwoNode
@@ -16,6 +16,9 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
 # xmllint checks the case XML against its XSD, independently of .NET's validator.
 command -v xmllint > /dev/null || missing+=(libxml2-utils)
+# pdfinfo and pdftotext check the case PDFs (tagged, title, text), independently of PDFsharp; qpdf their structure.
+command -v pdfinfo > /dev/null || missing+=(poppler-utils)
+command -v qpdf > /dev/null || missing+=(qpdf)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   as_root apt-get update -qq
@@ -26,6 +29,13 @@ if ! python3 -c "import openapi_spec_validator" 2> /dev/null; then
   echo "Installing openapi-spec-validator ..."
   pip3 install -q openapi-spec-validator 2> /dev/null \
     || { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-openapi-spec-validator > /dev/null; }
+fi
+# The PDF tests read language, marking and the structure tree with pikepdf: PyPI's, else Debian's python3-pikepdf
+# (which the tests find as /usr/bin/python3 when python3 on the path is another installation).
+if ! python3 -c "import pikepdf" 2> /dev/null && ! /usr/bin/python3 -c "import pikepdf" 2> /dev/null; then
+  echo "Installing pikepdf ..."
+  pip3 install -q pikepdf 2> /dev/null \
+    || { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-pikepdf > /dev/null; }
 fi
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 

@@ -42,6 +42,7 @@ public abstract class ConfidentialityTests(HubFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain(homeless, Rows((await hanna.GetStringAsync($"/{slug}/admin/arenden?status=alla&q={homeless}")).Body), StringComparison.Ordinal);
         Assert.DoesNotContain(homeless, Rows((await hanna.GetStringAsync($"/{slug}/admin/arenden?status=alla&q=person")).Body), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await hanna.GetStringAsync($"/{slug}/admin/arenden/{homeless}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await hanna.GetStringAsync($"/{slug}/admin/arenden/{homeless}/pdf")).Status);
         var (_, inbox) = await hanna.GetStringAsync($"/{slug}/admin/arenden");
         using (var crafted = await hanna.PostWithTokenAsync($"/{slug}/admin/arenden/{homeless}/transition", HubClient.AntiforgeryToken(inbox),
             [F("transition", "start"), F("state", "received")]))
@@ -57,6 +58,10 @@ public abstract class ConfidentialityTests(HubFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Sekretessmarkerat", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await gustav.GetStringAsync(file)).Status);
+        using (var pdf = await gustav.GetAsync($"/{slug}/admin/arenden/{homeless}/pdf"))
+        {
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        }
         await using (var scope = fixture.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(slug))
         {
             var caseId = scope.ServiceProvider.GetRequiredService<Hub.Cases.Data.CasesDbContext>().Cases.Single(c => c.Number == homeless).Id.ToString();
