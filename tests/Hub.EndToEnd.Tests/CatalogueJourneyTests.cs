@@ -104,4 +104,51 @@ public sealed class CatalogueJourneyTests(BrowserFixture browser)
         await SignInAsync(admin, "hub", DemoAccounts.TenantAdmin);
         await VisitBothAsync(admin, "/hub/admin/katalog/regler");
     }
+
+    [Fact]
+    public async Task A_coordinator_who_asks_for_changes_is_told_what_happens_next_and_the_owner_gets_the_comment()
+    {
+        var owner = await browser.NewPageAsync();
+        await SignInAsync(owner, "tyreso", DemoAccounts.ServiceOwner);
+        await owner.GotoAsync("/tyreso/admin/katalog/dela/trygghetslarm");
+        await owner.FillAsync("#LegalBasis", "Socialtjänstlagen (2001:453) 4 kap. 1 §");
+        await owner.FillAsync("#Changelog", "Tyresös trygghetslarm, första versionen i katalogen.");
+        await owner.FillAsync("#Doc_processDescription", "https://dokument.tyreso.example/trygghetslarm/process.pdf");
+        await owner.FillAsync("#Doc_informationModel", "https://dokument.tyreso.example/trygghetslarm/informationsmodell.pdf");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Skicka till granskning" }).ClickAsync();
+        await owner.WaitForURLAsync("**/tyreso/admin/katalog?inskickad=trygghetslarm");
+
+        var coordinator = await browser.NewPageAsync();
+        await SignInAsync(coordinator, "hub", "samordnare");
+        await coordinator.GotoAsync("/hub/admin/katalog/granskning");
+        var review = await coordinator.GetByRole(AriaRole.Link, new() { Name = "Ansökan om trygghetslarm", Exact = true }).GetAttributeAsync("href");
+        await coordinator.GotoAsync(review!);
+
+        // Asking for changes without saying which is refused next to the comment field; nothing is decided.
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Begär ändringar" }).ClickAsync();
+        await coordinator.Locator("#comment-error").WaitForAsync();
+        Assert.Contains("Skriv vad som behöver ändras.", await coordinator.Locator("#comment-error").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.AssertAccessibleAsync(coordinator, "sv");
+
+        await coordinator.FillAsync("#comment", "Lägg till hur larmet testas vid installationen.");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Begär ändringar" }).ClickAsync();
+        await coordinator.WaitForURLAsync("**/hub/admin/katalog/granskning?beslut=*");
+        await PageChecks.AssertAccessibleAsync(coordinator, "sv");
+        var decided = await coordinator.Locator("main .notice--success").InnerTextAsync();
+        Assert.Contains("Du bad om ändringar i Ansökan om trygghetslarm version 1.0.0 från Tyresö kommun.", decided, StringComparison.Ordinal);
+        Assert.Contains("Versionen går inte att publicera. Tyresö kommun ser din kommentar", decided, StringComparison.Ordinal);
+        Assert.Contains("har fått ett mejl om beslutet", decided, StringComparison.Ordinal);
+        await browser.SetLanguageAsync(coordinator.Context, "en");
+        Assert.Equal(200, await PageChecks.VisitAsync(coordinator, new Uri(coordinator.Url).PathAndQuery, "en"));
+        Assert.Contains("You asked for changes to Application for a personal safety alarm version 1.0.0", await coordinator.Locator("main .notice--success").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The owner is told by mail, with the comment, and sees it on the package's page.
+        var mail = await browser.Hub.Mailbox.WaitForAsync(m => m.Subject == "Ändringar begärda: Ansökan om trygghetslarm 1.0.0", "the owner's changes-requested mail");
+        Assert.Contains("Lägg till hur larmet testas vid installationen.", mail.TextBody, StringComparison.Ordinal);
+        await owner.GotoAsync("/tyreso/admin/katalog");
+        var package = await owner.GetByRole(AriaRole.Link, new() { Name = "Ansökan om trygghetslarm", Exact = true }).GetAttributeAsync("href");
+        await VisitBothAsync(owner, package!);
+        Assert.Contains("Lägg till hur larmet testas vid installationen.", await owner.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await owner.GetByRole(AriaRole.Button, new() { Name = "Publicera 1.0.0 i katalogen" }).CountAsync());
+    }
 }

@@ -98,6 +98,11 @@ public sealed class StudioEditingTests(BrowserFixture browser)
         await PageChecks.AssertAccessibleAsync(editor, "en");
         Assert.Equal(200, await PageChecks.VisitAsync(editor, Studio, "en"));
         Assert.Contains("Add and continue here", await editor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The quality gate names its texts in English too, each linked to its field.
+        var englishFindings = await editor.Locator("main .notice--warning .findings li a").AllInnerTextsAsync();
+        Assert.Contains(englishFindings, f => f.StartsWith("The page “sida-1”, The page's heading: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(englishFindings, f => f.Contains("Sidan", StringComparison.Ordinal) || f.Contains("saknas", StringComparison.Ordinal));
         await editor.Context.CloseAsync();
     }
 }
