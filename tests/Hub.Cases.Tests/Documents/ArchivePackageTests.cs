@@ -178,6 +178,33 @@ public abstract class ArchivePackageTests(HubFixture fixture) : TwoTenantTests(f
     }
 
     [Fact]
+    public async Task Packages_taken_at_the_same_time_get_one_number_each()
+    {
+        using var citizen = Fixture.CreateClient();
+        var number = await citizen.SubmitSpecialkostAsync(Own);
+        using var api = await SystemAsync(Own);
+        await CloseAsync(api, Own, number);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => api.GetAsync($"/{Own}/api/v1/cases/{number}/archive")));
+        try
+        {
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Equal(["1", "2", "3"], responses.Select(r => r.Headers.GetValues("Hub-Archive-Sequence").Single()).Order(StringComparer.Ordinal));
+            await using var scope = TenantScope(Own);
+            var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+            var caseId = (await db.Cases.SingleAsync(c => c.Number == number)).Id;
+            Assert.Equal([1, 2, 3], await db.ArchivePackages.Where(p => p.CaseId == caseId).OrderBy(p => p.Sequence).Select(p => p.Sequence).ToListAsync());
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task An_open_case_is_refused_with_case_not_closed_and_nothing_is_recorded()
     {
         using var citizen = Fixture.CreateClient();
