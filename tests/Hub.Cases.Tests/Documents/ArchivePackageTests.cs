@@ -49,6 +49,12 @@ public abstract class ArchivePackageTests(HubFixture fixture) : TwoTenantTests(f
         using var citizen = Fixture.CreateClient();
         var number = await citizen.SubmitSpecialkostAsync(Own);
         using var api = await SystemAsync(Own);
+        // A message with a character XML cannot hold (the API takes it) must not stop the package.
+        using (var message = await api.PostAsJsonAsync($"/{Own}/api/v1/cases/{number}/messages", new { text = "Intyget är mottaget 👍\u0001." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, message.StatusCode);
+        }
+
         await CloseAsync(api, Own, number);
 
         using var response = await api.GetAsync($"/{Own}/api/v1/cases/{number}/archive");
@@ -93,6 +99,7 @@ public abstract class ArchivePackageTests(HubFixture fixture) : TwoTenantTests(f
         Assert.Contains(history.Descendants(h + "event"), e => e.Attribute("kind")?.Value == "Submitted");
         Assert.Contains(history.Descendants(h + "event"), e => e.Attribute("state")?.Value == "closed" && e.Attribute("actor")?.Value == "E-arkivet");
         Assert.Contains(history.Descendants(h + "entry"), e => e.Attribute("action")?.Value == "case.transition");
+        Assert.Equal("Intyget är mottaget 👍.", history.Descendants(h + "message").Single().Value);
         await XmllintAsync(files);
 
         // The attachment is the citizen's file byte for byte, the PDF is a tagged PDF of the case.

@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using Hub.Audit.Contracts;
 using Hub.Cases.Api;
@@ -37,13 +38,41 @@ internal static class CaseHistoryXml
                 new XAttribute("kind", m.Kind.ToString()),
                 new XAttribute("author", m.Author),
                 m.ReadUtc is { } read ? new XAttribute("read", ArchivePackageWriter.Time(read)) : null,
-                m.Text))),
+                XmlText(m.Text)))),
             new XElement(Ns + "audit", audit.OrderBy(a => a.At).ThenBy(a => a.Id).Select(a => new XElement(Ns + "entry",
                 new XAttribute("at", ArchivePackageWriter.Time(a.At.UtcDateTime)),
                 new XAttribute("action", a.Action),
                 new XAttribute("actor", a.Actor),
-                a.Details))));
+                a.Details is null ? null : XmlText(a.Details)))));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+    }
+
+    /// <summary>
+    /// The text without characters XML cannot hold (control characters a message through the API may carry), which
+    /// would otherwise stop the whole package from being written.
+    /// </summary>
+    internal static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                kept.Append(text, i, 2);
+                i++;
+            }
+        }
+
+        return kept.ToString();
     }
 
     /// <summary>The XSD of <see cref="Write"/>'s document.</summary>
