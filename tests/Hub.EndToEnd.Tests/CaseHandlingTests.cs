@@ -7,7 +7,7 @@ namespace Hub.EndToEnd.Tests;
 /// Ekonomiskt bistånd at Tyresö with a citizen and two officers, every page scanned with axe in Swedish and English:
 /// the routing rule sends the case to its group, the confidential case of the other group stays invisible, with the
 /// clock moved forward the reminder and the escalation go out, the officer asks for a completion, the citizen answers
-/// on Mina sidor, the case resumes, is decided and closed. The applications are submitted over HTTP (the citizen's
+/// on Mina sidor, the case resumes, is decided, closed and taken as an archive package (listed on the retention page). The applications are submitted over HTTP (the citizen's
 /// form pages have their own browser tests).
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -82,6 +82,18 @@ public sealed class CaseHandlingTests(BrowserFixture browser)
         await Move(officer, "decide");
         await Move(officer, "close");
         await PageChecks.AssertAccessibleAsync(officer, language);
+
+        // The closed case goes to the e-archive: Hanna takes its package, which the case page and the retention page list.
+        var download = await officer.RunAndWaitForDownloadAsync(() => officer.Locator("form[action$='/archive'] button").ClickAsync());
+        Assert.Equal($"arkivpaket-{rental}-1.zip", download.SuggestedFilename);
+        await officer.ReloadAsync();
+        await PageChecks.AssertAccessibleAsync(officer, language);
+        Assert.Contains(language == "sv" ? "Paket 1, taget" : "Package 1, taken", await officer.Locator("section[aria-labelledby=archive-heading]").InnerTextAsync(), StringComparison.Ordinal);
+        var admin = await browser.NewPageAsync(language);
+        await StaffJourneyTests.SignInAsync(admin, Tenant, DemoAccounts.TenantAdmin, language);
+        await PageChecks.VisitAsync(admin, $"/{Tenant}/admin/arenden/gallring", language);
+        Assert.Equal(1, await admin.Locator("main table tr", new() { HasText = rental }).CountAsync());
+        await admin.Context.CloseAsync();
 
         await citizen.ReloadAsync();
         Assert.Contains("Du får ekonomiskt bistånd för december.", await citizen.Locator("main").InnerTextAsync(), StringComparison.Ordinal);

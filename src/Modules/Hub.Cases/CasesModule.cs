@@ -39,6 +39,7 @@ public static class CasesModule
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CasePdf>();
+        services.AddScoped<CaseArchive>();
         services.AddScoped<SignatureRecorder>();
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseEntry>();

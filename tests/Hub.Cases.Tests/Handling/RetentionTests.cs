@@ -1,4 +1,5 @@
 using System.Net;
+using Hub.Abstractions;
 using Hub.Testing;
 using static Hub.Testing.Intake;
 
@@ -41,6 +42,12 @@ public abstract class RetentionTests(ClockHubFixture fixture) : IAsyncLifetime
             }
 
             Assert.Equal(HttpStatusCode.OK, (await officer.GetStringAsync(file)).Status);
+
+            // The closed case goes to the e-archive before it is culled.
+            var (_, closedPage) = await officer.GetStringAsync($"/{slug}/admin/arenden/{closed}");
+            using var package = await officer.PostWithTokenAsync($"/{slug}/admin/arenden/{closed}/archive", HubClient.AntiforgeryToken(closedPage), []);
+            Assert.Equal(HttpStatusCode.OK, package.StatusCode);
+            Assert.Equal("application/zip", package.Content.Headers.ContentType?.MediaType);
         }
 
         // Ten days before: the dry run names the closed case, with its day, and not the open one.
@@ -51,6 +58,8 @@ public abstract class RetentionTests(ClockHubFixture fixture) : IAsyncLifetime
             Assert.Contains(closed, plan, StringComparison.Ordinal);
             Assert.DoesNotContain(open, plan, StringComparison.Ordinal);
             Assert.DoesNotContain("Gallra de", plan, StringComparison.Ordinal); // nothing is due yet
+            Assert.Matches(@"Paket 1, \d{4}-\d{2}-\d{2}\s*<code>[0-9a-f]{12}</code>", plan); // its package left: it can be culled
+            Assert.DoesNotContain("Inte arkiverat", plan, StringComparison.Ordinal);
         }
 
         // On the day the timer removes it.
@@ -69,6 +78,21 @@ public abstract class RetentionTests(ClockHubFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("Avslag.", removed, StringComparison.Ordinal);
         Assert.Contains("Avslutad", removed, StringComparison.Ordinal); // what statistics need stays
         Assert.Equal(HttpStatusCode.NotFound, (await gustav.GetStringAsync(file)).Status);
+        // Nothing is left to archive: no button, and a crafted post is refused.
+        Assert.DoesNotContain("Ta ett arkivpaket", removed, StringComparison.Ordinal);
+        using (var late = await gustav.PostWithTokenAsync($"/{slug}/admin/arenden/{closed}/archive", HubClient.AntiforgeryToken(removed), []))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        }
+
+        using (var admin = await HandlingSetup.SignInAsync(fixture, slug, DemoAccounts.TenantAdmin))
+        using (var api = await ApiAccess.ClientAsync(fixture, admin, slug, "E-arkivet", [ApiScopes.CasesRead]))
+        using (var viaApi = await api.GetAsync($"/{slug}/api/v1/cases/{closed}/archive"))
+        {
+            var (status, type, _) = await ApiAccess.ProblemAsync(viaApi);
+            Assert.Equal(HttpStatusCode.Conflict, status);
+            Assert.Equal(ApiProblems.TypePrefix + "personal-data-removed", type);
+        }
 
         var (_, kept) = await gustav.GetStringAsync($"/{slug}/admin/arenden/{open}");
         Assert.Contains("Sökande Person", kept, StringComparison.Ordinal);

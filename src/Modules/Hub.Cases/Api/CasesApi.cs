@@ -53,6 +53,10 @@ internal static class CasesApi
         cases.MapGet("/{number}/pdf", GetPdfAsync)
             .Reads("GetCasePdf", "Reads one case as a tagged, accessible PDF: the answers as the citizen saw them, attachments and signatures.")
             .Produces(StatusCodes.Status200OK, contentType: CasePdfFile.ContentType);
+        cases.MapGet("/{number}/archive", GetArchiveAsync)
+            .Reads("GetCaseArchive", "Takes an archive package of a closed case: one zip with a METS manifest (FGS Paketstruktur) listing the case XML, its XSD, the PDF, the attachments and the history with SHA-256 checksums. Each package is recorded for retention.")
+            .Produces(StatusCodes.Status200OK, contentType: ArchivePackageWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapGet("/{number}/attachments/{fileId:guid}", AttachmentAsync)
             .Reads("GetAttachment", "Downloads a file the citizen attached to the case (its id is in the case's answers).")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
@@ -214,6 +218,32 @@ internal static class CasesApi
         http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(pdf.Content, CasePdfFile.ContentType, pdf.FileName);
     }
+
+    internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetArchiveAsync(
+        string number, HttpContext http, CasesDbContext db, CaseReader reader, CaseArchive archive, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, reader, number, tracked: false, cancellationToken) is not { } details)
+        {
+            return NotFound(number);
+        }
+
+        var (refusal, package) = await archive.TakeAsync(details, Actor(http), cancellationToken);
+        if (refusal != ArchiveRefusal.None)
+        {
+            return ArchiveProblem(refusal, number);
+        }
+
+        http.Response.Headers.CacheControl = "private, no-store";
+        // RFC 9530: the checksum of the bytes sent, the same as the package's record keeps.
+        http.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(package!.Record.Sha256))}:";
+        http.Response.Headers["Hub-Archive-Sequence"] = package.Record.Sequence.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Stream(package.Zip, ArchivePackageWriter.ContentType, package.FileName);
+    }
+
+    /// <summary>The problem for a case that cannot be archived (409: it must first be closed, or it no longer holds its content).</summary>
+    internal static ProblemHttpResult ArchiveProblem(ArchiveRefusal refusal, string number) => refusal == ArchiveRefusal.NotClosed
+        ? ApiProblems.Conflict("case-not-closed", $"Case {number} is not closed: only a closed case is archived.")
+        : ApiProblems.Conflict("personal-data-removed", $"Retention has removed the answers and files of case {number}: there is nothing left to archive.");
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> SchemaAsync(Guid versionId, IServiceDirectory directory, CancellationToken cancellationToken)
     {

@@ -32,6 +32,8 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
 
     public DbSet<ServiceDelivery> Deliveries => Set<ServiceDelivery>();
 
+    public DbSet<ArchivePackage> ArchivePackages => Set<ArchivePackage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var draft = modelBuilder.Entity<Draft>();
@@ -131,6 +133,13 @@ internal class CasesDbContext(DbContextOptions options, ITenantContext? tenantCo
         delivery.Property(d => d.PushFormat).HasConversion<string>().HasMaxLength(8);
         delivery.Property(d => d.UpdatedBy).HasMaxLength(200);
         delivery.HasIndex(d => new { d.TenantId, d.ServiceKey }).IsUnique();
+
+        var package = modelBuilder.Entity<ArchivePackage>();
+        package.ToTable("cases_archive_packages");
+        package.Property(p => p.CreatedBy).HasMaxLength(300);
+        package.Property(p => p.Sha256).HasMaxLength(64).IsFixedLength();
+        package.HasIndex(p => new { p.TenantId, p.CaseId, p.Sequence }).IsUnique();
+        package.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
 
         var group = modelBuilder.Entity<HandlingGroup>();
         group.ToTable("cases_groups");

@@ -14,14 +14,22 @@ namespace Hub.Cases.Handling;
 internal static class CaseXml
 {
     /// <summary>The case's document; <c>xsi:schemaLocation</c> points at its schema on <paramref name="siteUrl"/>.</summary>
-    public static XDocument Write(CaseDetails details, string siteUrl)
+    public static XDocument Write(CaseDetails details, string siteUrl) =>
+        Write(details, SchemaUri(siteUrl, details.Case.ServiceVersionId));
+
+    /// <summary>The case's document with <c>xsi:schemaLocation</c> pointing at <paramref name="schemaLocation"/>, e.g. the copy in an archive package.</summary>
+    public static XDocument Write(CaseDetails details, Uri schemaLocation)
     {
         var c = details.Case;
         var facts = new SubmissionFacts(c.Number, c.ServiceKey, details.Service.Version, c.Language, c.SubmittedUtc, c.StateKey,
             CaseSummary.StatusName(c.Status), c.SubmitterName, c.SubmitterPersonalIdentityNumber, c.ContactEmail);
         var answers = c.PersonalDataRemovedUtc is null ? details.Answers : new Dictionary<string, AnswerValue>();
-        return FormXml.Write(details.Service.Form, facts, answers, SchemaUri(siteUrl, c.ServiceVersionId));
+        return FormXml.Write(details.Service.Form, facts, answers, schemaLocation);
     }
+
+    /// <summary>The XSD every case of this one's service version is valid against.</summary>
+    public static XDocument Schema(CaseDetails details) =>
+        FormXml.Schema(details.Service.Form, details.Service.Key, details.Service.Version);
 
     /// <summary>Where the XSD of a service version is served (public: it holds no personal data).</summary>
     public static Uri SchemaUri(string siteUrl, Guid versionId) => new($"{siteUrl}/api/v1/schemas/{versionId}");

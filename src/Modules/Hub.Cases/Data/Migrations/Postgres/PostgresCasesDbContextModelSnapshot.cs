@@ -40,6 +40,50 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.ToTable("cases_number_series", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.ArchivePackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("cases_archive_packages", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -615,6 +659,15 @@ namespace Hub.Cases.Data.Migrations.Postgres
                     b.HasIndex("TenantId");
 
                     b.ToTable("cases_files", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.ArchivePackage", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hub.Cases.Domain.CaseAttribute", b =>

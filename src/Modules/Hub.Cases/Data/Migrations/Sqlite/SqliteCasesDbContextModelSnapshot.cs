@@ -35,6 +35,50 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.ToTable("cases_number_series", (string)null);
                 });
 
+            modelBuilder.Entity("Hub.Cases.Domain.ArchivePackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("cases_archive_packages", (string)null);
+                });
+
             modelBuilder.Entity("Hub.Cases.Domain.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -610,6 +654,15 @@ namespace Hub.Cases.Data.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("cases_files", (string)null);
+                });
+
+            modelBuilder.Entity("Hub.Cases.Domain.ArchivePackage", b =>
+                {
+                    b.HasOne("Hub.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hub.Cases.Domain.CaseAttribute", b =>

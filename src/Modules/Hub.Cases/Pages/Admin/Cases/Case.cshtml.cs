@@ -26,7 +26,7 @@ namespace Hub.Cases.Pages.Admin.Cases;
 /// </summary>
 [Authorize(Policy = HubPolicies.CaseOfficer)]
 internal sealed class CaseModel(
-    CasesDbContext db, CaseReader reader, CaseWorkflow workflow, HandlingGroups groups, IStaffDirectory staff, IAuditTrail audit, CasePdf pdfs, IStringLocalizer<CasesTexts> texts)
+    CasesDbContext db, CaseReader reader, CaseWorkflow workflow, HandlingGroups groups, IStaffDirectory staff, IAuditTrail audit, CasePdf pdfs, CaseArchive archive, IStringLocalizer<CasesTexts> texts)
     : PageModel
 {
     public string Language { get; } = FormView.UiLanguage();
@@ -51,6 +51,9 @@ internal sealed class CaseModel(
 
     /// <summary>The handling group's name, or its key when the municipality has no such group (yet).</summary>
     public string? GroupName { get; private set; }
+
+    /// <summary>The archive packages taken of the case, first first.</summary>
+    public IReadOnlyList<ArchivePackage> Packages { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -96,6 +99,24 @@ internal sealed class CaseModel(
         var pdf = pdfs.Case(Details);
         Response.Headers.CacheControl = "private, no-store";
         return File(pdf.Content, CasePdfFile.ContentType, pdf.FileName);
+    }
+
+    /// <summary>Takes an archive package of the closed case and sends it; recorded and audited as the case's next package.</summary>
+    public async Task<IActionResult> OnPostArchiveAsync(string number, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(number, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        var (refusal, package) = await archive.TakeAsync(Details, Actor, cancellationToken);
+        if (refusal != ArchiveRefusal.None)
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        return File(package!.Zip, ArchivePackageWriter.ContentType, package.FileName);
     }
 
     public async Task<IActionResult> OnPostTransitionAsync(string number, string transition, string state, string? text, CancellationToken cancellationToken)
@@ -212,6 +233,7 @@ internal sealed class CaseModel(
         Messages = await db.Messages.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderBy(m => m.AtUtc).ToListAsync(cancellationToken);
         Notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == @case.Id).OrderBy(n => n.AtUtc).ToListAsync(cancellationToken);
         Moves = CaseWorkflow.Allowed(@case, details.Service, Actor);
+        Packages = await archive.ForCaseAsync(@case.Id, cancellationToken);
         GroupName = @case.HandlingGroup is { } key ? scope.NameOf(key) : null;
         var officers = (await staff.ListAsync(cancellationToken)).Where(s => s.Roles.Contains(HubRoles.CaseOfficer));
         // The scope's groups, already read: a confidential case of a group the municipality has goes only to its
