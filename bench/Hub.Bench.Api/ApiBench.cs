@@ -136,6 +136,44 @@ internal sealed class ApiBench(HubAppFactory factory, string slug)
         return await reader.ReadAsync() ? $"{reader.GetValue(0)}, {reader.GetValue(1)}, {reader.GetValue(2)}" : "";
     }
 
+    /// <summary>SQLite's plan and time of the look-up the case endpoints make (CasesApi's FindAsync), for one number.</summary>
+    public async Task<string?> ExplainLookupAsync(string number)
+    {
+        await using var scope = Scopes.CreateScope(slug);
+        var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var query = db.Cases.AsNoTracking().Where(c => c.Number == number && c.Status != CaseStatus.WaitingForSignature);
+        var sql = query.ToQueryString();
+        var watch = Stopwatch.StartNew();
+        await query.SingleAsync();
+        var ms = watch.Elapsed.TotalMilliseconds;
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));
+        foreach (var line in sql.Split('\n').Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+        {
+            var parts = line[".param set ".Length..].Split(' ', 2);
+            var p = command.CreateParameter();
+            p.ParameterName = parts[0];
+            p.Value = parts[1].Trim('\'');
+            command.Parameters.Add(p);
+        }
+
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return $"{ms:F1} ms; plan: {string.Join(" / ", plan)}";
+    }
+
     /// <summary>Tokens of <paramref name="count"/> API clients a TenantAdmin adds on the admin page: several systems.</summary>
     public async Task<List<string>> TokensAsync(int count)
     {

@@ -50,6 +50,12 @@ if (Environment.GetEnvironmentVariable("CHECKPOINT") != "0" && await bench.Check
 
 Say($"seeded {numbers.Count} cases from {templateNumber} (ekonomiskt-bistand, {fields} answers) in {seeding.Elapsed.TotalSeconds:F1} s");
 
+if (await bench.ExplainLookupAsync(numbers[numbers.Count / 2]) is { } lookup)
+{
+    await bench.ExplainLookupAsync(numbers[numbers.Count / 3]);
+    Say($"case look-up by number (SQLite, second call): {await bench.ExplainLookupAsync(numbers[numbers.Count / 4])}");
+}
+
 var tokens = await bench.TokensAsync(clients);
 using var http = new HttpClient { BaseAddress = hub };
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens[0]);

@@ -224,7 +224,7 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("CaseId", "Key")
+                    b.HasIndex("CaseId", "TenantId", "Key")
                         .IsUnique();
 
                     b.ToTable("cases_attributes", (string)null);
@@ -265,9 +265,9 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_events", (string)null);
                 });
@@ -307,9 +307,9 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_messages", (string)null);
                 });
@@ -341,9 +341,9 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_notes", (string)null);
                 });
@@ -395,9 +395,9 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.HasIndex("TenantId", "ExpectedPersonalIdentityNumber");
 
@@ -608,11 +608,11 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("DraftId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
+
+                    b.HasIndex("DraftId", "TenantId");
 
                     b.ToTable("cases_files", (string)null);
                 });

@@ -219,7 +219,7 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("CaseId", "Key")
+                    b.HasIndex("CaseId", "TenantId", "Key")
                         .IsUnique();
 
                     b.ToTable("cases_attributes", (string)null);
@@ -260,9 +260,9 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_events", (string)null);
                 });
@@ -302,9 +302,9 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_messages", (string)null);
                 });
@@ -336,9 +336,9 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_notes", (string)null);
                 });
@@ -390,9 +390,9 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.HasIndex("TenantId", "ExpectedPersonalIdentityNumber");
 
@@ -603,11 +603,11 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("DraftId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
+
+                    b.HasIndex("DraftId", "TenantId");
 
                     b.ToTable("cases_files", (string)null);
                 });
