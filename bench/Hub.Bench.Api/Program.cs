@@ -54,7 +54,7 @@ Say($"seeded {numbers.Count + fortyNumbers.Count} cases in {seeding.Elapsed.Tota
 if (await bench.ExplainLookupAsync(numbers[numbers.Count / 2]) is not null)
 {
     await bench.ExplainLookupAsync(numbers[numbers.Count / 3]);
-    Say($"case look-up by number (SQLite, second call): {await bench.ExplainLookupAsync(numbers[numbers.Count / 4])}");
+    Say($"a case read's look-ups (SQLite, third call): {await bench.ExplainLookupAsync(numbers[numbers.Count / 4])}");
 }
 
 var tokens = await bench.TokensAsync(clients);
