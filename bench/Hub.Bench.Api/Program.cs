@@ -42,13 +42,20 @@ Say($"provider={provider} cases={total} undelivered={undelivered} clients={clien
 
 var seeding = Stopwatch.StartNew();
 var (templateNumber, fields) = await bench.SubmitTemplateAsync();
-var numbers = await bench.SeedAsync(templateNumber, total, undelivered);
+var (fortyNumber, fortyFields) = await bench.SubmitFortyFieldsAsync();
+var (numbers, fortyNumbers) = await bench.SeedAsync(templateNumber, fortyNumber, total, undelivered);
 if (Environment.GetEnvironmentVariable("CHECKPOINT") != "0" && await bench.CheckpointAsync() is { } checkpoint)
 {
     Say($"SQLite: write-ahead log checkpointed after seeding (busy, frames, checkpointed: {checkpoint})");
 }
 
-Say($"seeded {numbers.Count} cases from {templateNumber} (ekonomiskt-bistand, {fields} answers) in {seeding.Elapsed.TotalSeconds:F1} s");
+Say($"seeded {numbers.Count + fortyNumbers.Count} cases in {seeding.Elapsed.TotalSeconds:F1} s: {numbers.Count} from {templateNumber} (ekonomiskt-bistand, {fields} answers), {fortyNumbers.Count} from {fortyNumber} ({FortyFields.Key}, {fortyFields} answers)");
+
+if (await bench.ExplainLookupAsync(numbers[numbers.Count / 2]) is not null)
+{
+    await bench.ExplainLookupAsync(numbers[numbers.Count / 3]);
+    Say($"a case read's look-ups (SQLite, third call): {await bench.ExplainLookupAsync(numbers[numbers.Count / 4])}");
+}
 
 var tokens = await bench.TokensAsync(clients);
 using var http = new HttpClient { BaseAddress = hub };
@@ -91,10 +98,11 @@ await WriteRequestsAsync("list.tsv", Enumerable.Range(0, 4000).Select(i =>
     "/tyreso/api/v1/cases?limit=100" + (i % 20 == 0 ? "" : "&cursor=" + cursors[random.Next(cursors.Count)])));
 var sample = numbers.OrderBy(_ => random.Next()).Take(10_000).ToList();
 await WriteRequestsAsync("xml.tsv", sample.Select(n => $"/tyreso/api/v1/cases/{n}/xml"));
-await WriteRequestsAsync("pdf.tsv", sample.Select(n => $"/tyreso/api/v1/cases/{n}/pdf"));
+var pdfSample = fortyNumbers.OrderBy(_ => random.Next()).Take(10_000).ToList();
+await WriteRequestsAsync("pdf.tsv", pdfSample.Select(n => $"/tyreso/api/v1/cases/{n}/pdf"));
 await SaveAsync("/tyreso/api/v1/cases?limit=100&cursor=" + cursors[cursors.Count / 2], "list.json");
 await SaveAsync($"/tyreso/api/v1/cases/{sample[0]}/xml", "case.xml");
-using (var pdf = await http.GetAsync($"/tyreso/api/v1/cases/{sample[0]}/pdf"))
+using (var pdf = await http.GetAsync($"/tyreso/api/v1/cases/{pdfSample[0]}/pdf"))
 {
     var body = await pdf.Content.ReadAsByteArrayAsync();
     if (pdf.StatusCode == HttpStatusCode.OK)

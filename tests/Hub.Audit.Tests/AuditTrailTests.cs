@@ -48,6 +48,52 @@ public abstract class AuditTrailTests(HubFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reads_recorded_at_the_same_moment_are_all_there_each_in_its_own_tenant()
+    {
+        var scopes = Enumerable.Range(0, 24).Select(i => Scope(i % 2 == 0 ? own : other)).ToList();
+        try
+        {
+            await Task.WhenAll(scopes.Select((scope, i) => scope.ServiceProvider.GetRequiredService<IAuditTrail>()
+                .RecordReadAsync(new AuditEntry("case.viewed", "case", "c-read", $"user:{i}"))));
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+
+        await using (var scope = Scope(own))
+        {
+            var events = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().ForSubjectAsync("case", "c-read");
+            Assert.Equal(Enumerable.Range(0, 12).Select(i => $"user:{2 * i}").Order(), events.Select(e => e.Actor).Order());
+        }
+
+        await using (var scope = Scope(other))
+        {
+            var events = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().ForSubjectAsync("case", "c-read");
+            Assert.Equal(Enumerable.Range(0, 12).Select(i => $"user:{2 * i + 1}").Order(), events.Select(e => e.Actor).Order());
+        }
+    }
+
+    [Fact]
+    public async Task A_read_inside_the_readers_own_transaction_is_written_with_it()
+    {
+        await using (var scope = Scope(own))
+        {
+            var connection = scope.ServiceProvider.GetRequiredService<HubConnection>();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordReadAsync(new AuditEntry("case.viewed", "case", "c-read-rolled", "user:1"));
+            await transaction.RollbackAsync();
+            connection.EndTransaction();
+        }
+
+        await using var check = Scope(own);
+        Assert.Empty(await check.ServiceProvider.GetRequiredService<IAuditTrail>().ForSubjectAsync("case", "c-read-rolled"));
+    }
+
+    [Fact]
     public async Task An_event_of_rolled_back_work_does_not_exist()
     {
         await using (var scope = Scope(own))

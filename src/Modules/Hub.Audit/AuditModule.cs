@@ -20,6 +20,8 @@ public static class AuditModule
         builder.Services.AddHubDbContext<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>(Name);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IAuditTrail, AuditTrail>();
+        builder.Services.AddSingleton<AuditReadWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AuditReadWriter>());
         return builder;
     }
 }

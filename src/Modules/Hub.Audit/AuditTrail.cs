@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hub.Audit;
 
 /// <summary>Writes events as rows of the current tenant in the scope's unit of work; see <see cref="IAuditTrail"/>.</summary>
-internal sealed partial class AuditTrail(IServiceProvider services, HubConnection connection, ITenantContext tenantContext, TimeProvider clock) : IAuditTrail
+internal sealed partial class AuditTrail(IServiceProvider services, HubConnection connection, ITenantContext tenantContext, TimeProvider clock, AuditReadWriter reads) : IAuditTrail
 {
     private AuditDbContext? context;
 
@@ -18,12 +18,43 @@ internal sealed partial class AuditTrail(IServiceProvider services, HubConnectio
 
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
+        var record = Record(entry);
+        await connection.FollowAsync(Db, cancellationToken);
+        Db.Events.Add(record);
+        await Db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RecordReadAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        if (connection.Transaction is not null)
+        {
+            // The caller holds a transaction, and on SQLite with it the one writer's turn the batch would wait for.
+            await RecordAsync(entry, cancellationToken);
+            return;
+        }
+
+        var record = Record(entry);
+        if (reads.TryEnqueue(record, out var committed))
+        {
+            // The row is written even if this caller stops waiting: the read it records has happened.
+            await committed.WaitAsync(cancellationToken);
+            return;
+        }
+
+        // Outside the writer's lifetime (a host starting or stopping): on its own, outside the caller's unit of work all the same.
+        await using var own = services.GetRequiredService<ITenantScopes>().CreateScope(record.TenantId)
+            ?? throw new InvalidOperationException("Audit events are recorded inside a tenant.");
+        var db = own.ServiceProvider.GetRequiredService<AuditDbContext>();
+        db.Events.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private AuditRecord Record(AuditEntry entry)
+    {
         ArgumentNullException.ThrowIfNull(entry);
         Validate(entry);
         var tenant = tenantContext.Tenant ?? throw new InvalidOperationException("Audit events are recorded inside a tenant.");
-        await connection.FollowAsync(Db, cancellationToken);
-
-        Db.Events.Add(new AuditRecord
+        return new AuditRecord
         {
             Id = Guid.CreateVersion7(),
             TenantId = tenant.Id,
@@ -33,8 +64,7 @@ internal sealed partial class AuditTrail(IServiceProvider services, HubConnectio
             SubjectId = entry.SubjectId,
             Actor = entry.Actor,
             Details = entry.Details,
-        });
-        await Db.SaveChangesAsync(cancellationToken);
+        };
     }
 
     public async Task<IReadOnlyList<AuditEvent>> ForSubjectAsync(string subjectType, string subjectId, CancellationToken cancellationToken = default)

@@ -11,6 +11,14 @@ public interface IAuditTrail
     /// <summary>Records <paramref name="entry"/> for the current tenant.</summary>
     Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that someone read <paramref name="entry"/>'s subject (e.g. <c>case.viewed</c>): an event with no change
+    /// to go with, so not in the caller's unit of work but in a transaction of its own, shared with other reads
+    /// recorded at the same moment. Returns once the event is committed. Inside a transaction the caller began, it is
+    /// written in that transaction, as <see cref="RecordAsync"/> does.
+    /// </summary>
+    Task RecordReadAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+
     /// <summary>The tenant's events about one subject, oldest first.</summary>
     Task<IReadOnlyList<AuditEvent>> ForSubjectAsync(string subjectType, string subjectId, CancellationToken cancellationToken = default);
 }

@@ -184,7 +184,7 @@ internal static class CasesApi
             return NotFound(number);
         }
 
-        await audit.RecordAsync(new AuditEntry("case.viewed", "case", details.Case.Id.ToString(), Actor(http).AuditName,
+        await audit.RecordReadAsync(new AuditEntry("case.viewed", "case", details.Case.Id.ToString(), Actor(http).AuditName,
             details.Case.Confidential ? """{"confidential":true}""" : null), cancellationToken);
         return TypedResults.Ok(CaseDocument.Of(details));
     }
@@ -198,7 +198,7 @@ internal static class CasesApi
         }
 
         var c = details.Case;
-        await audit.RecordAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), Actor(http).AuditName,
+        await audit.RecordReadAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), Actor(http).AuditName,
             c.Confidential ? """{"confidential":true,"as":"xml"}""" : """{"as":"xml"}"""), cancellationToken);
         return Xml(CaseXml.Write(details, SiteLinks.Of(http.Request)));
     }
@@ -212,7 +212,7 @@ internal static class CasesApi
         }
 
         var c = details.Case;
-        await audit.RecordAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), Actor(http).AuditName,
+        await audit.RecordReadAsync(new AuditEntry("case.viewed", "case", c.Id.ToString(), Actor(http).AuditName,
             c.Confidential ? """{"confidential":true,"as":"pdf"}""" : """{"as":"pdf"}"""), cancellationToken);
         var pdf = pdfs.Case(details);
         http.Response.Headers.CacheControl = "private, no-store";
@@ -338,7 +338,7 @@ internal static class CasesApi
             return ApiProblems.NotFound("There is no such file on a case here.");
         }
 
-        await audit.RecordAsync(new AuditEntry("case.file-viewed", "case", @case.Id.ToString(), Actor(http).AuditName,
+        await audit.RecordReadAsync(new AuditEntry("case.file-viewed", "case", @case.Id.ToString(), Actor(http).AuditName,
             $$"""{"file":"{{file.Id}}"}"""), cancellationToken);
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";

@@ -51,7 +51,7 @@ internal static class FileEndpoints
                     allowed = (await OfficerScope.ForAsync(groups, userName, cancellationToken)).CanSee(@case);
                     if (allowed)
                     {
-                        await audit.RecordAsync(new AuditEntry("case.file-viewed", "case", @case.Id.ToString(), "staff:" + userName,
+                        await audit.RecordReadAsync(new AuditEntry("case.file-viewed", "case", @case.Id.ToString(), "staff:" + userName,
                             $$"""{"file":"{{file.Id}}","confidential":{{(@case.Confidential ? "true" : "false")}}}"""), cancellationToken);
                     }
                 }

@@ -268,7 +268,7 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("CaseId", "Key")
+                    b.HasIndex("CaseId", "TenantId", "Key")
                         .IsUnique();
 
                     b.ToTable("cases_attributes", (string)null);
@@ -309,9 +309,9 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_events", (string)null);
                 });
@@ -351,9 +351,9 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_messages", (string)null);
                 });
@@ -385,9 +385,9 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_notes", (string)null);
                 });
@@ -439,9 +439,9 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.HasIndex("TenantId", "ExpectedPersonalIdentityNumber");
 
@@ -652,11 +652,11 @@ namespace Hub.Cases.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("DraftId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
+
+                    b.HasIndex("DraftId", "TenantId");
 
                     b.ToTable("cases_files", (string)null);
                 });

@@ -263,7 +263,7 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("CaseId", "Key")
+                    b.HasIndex("CaseId", "TenantId", "Key")
                         .IsUnique();
 
                     b.ToTable("cases_attributes", (string)null);
@@ -304,9 +304,9 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_events", (string)null);
                 });
@@ -346,9 +346,9 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_messages", (string)null);
                 });
@@ -380,9 +380,9 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.ToTable("cases_notes", (string)null);
                 });
@@ -434,9 +434,9 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
 
                     b.HasIndex("TenantId", "ExpectedPersonalIdentityNumber");
 
@@ -647,11 +647,11 @@ namespace Hub.Cases.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("DraftId");
-
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("CaseId", "TenantId");
+
+                    b.HasIndex("DraftId", "TenantId");
 
                     b.ToTable("cases_files", (string)null);
                 });

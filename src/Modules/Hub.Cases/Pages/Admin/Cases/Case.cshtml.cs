@@ -80,7 +80,7 @@ internal sealed class CaseModel(
             return missing;
         }
 
-        await audit.RecordAsync(new AuditEntry("case.viewed", "case", Case.Id.ToString(), "staff:" + Actor.Id,
+        await audit.RecordReadAsync(new AuditEntry("case.viewed", "case", Case.Id.ToString(), "staff:" + Actor.Id,
             Case.Confidential ? """{"confidential":true}""" : null), cancellationToken);
         await workflow.MarkReadAsync(Case, byCitizen: false, cancellationToken);
         return Page();
@@ -94,7 +94,7 @@ internal sealed class CaseModel(
             return missing;
         }
 
-        await audit.RecordAsync(new AuditEntry("case.viewed", "case", Case.Id.ToString(), "staff:" + Actor.Id,
+        await audit.RecordReadAsync(new AuditEntry("case.viewed", "case", Case.Id.ToString(), "staff:" + Actor.Id,
             Case.Confidential ? """{"confidential":true,"as":"pdf"}""" : """{"as":"pdf"}"""), cancellationToken);
         var pdf = pdfs.Case(Details);
         Response.Headers.CacheControl = "private, no-store";
