@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -494,20 +493,8 @@ public abstract class CasesApiTests(HubFixture fixture) : TwoTenantTests(fixture
         return (status, type);
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(string program, params string[] arguments) =>
+        Documents.PdfTools.RunAsync(program, arguments);
 }
 
 [Collection(SqliteCollection.Name)]

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Hub.Cases.Tests.Documents;
 
-/// <summary>The independent tools the PDF and archive tests check with (scripts/test.sh installs them).</summary>
+/// <summary>The independent tools the XML, PDF and archive tests check with (scripts/test.sh installs them).</summary>
 internal static class PdfTools
 {
     public static async Task<(int Exit, string Output)> RunAsync(string program, params string[] arguments)
