@@ -246,7 +246,7 @@ internal sealed class TaggedPdf : IDisposable
 
 /// <summary>
 /// DejaVu Sans, regular and bold, from the assembly's own resources: servers have no Windows fonts and need no fonts
-/// installed. The fonts are embedded in every PDF (Bitstream Vera licence, <c>Fonts/LICENSE-DejaVu.txt</c>).
+/// installed. The glyphs a PDF uses are embedded in it as a subset (Bitstream Vera licence, <c>Fonts/LICENSE-DejaVu.txt</c>).
 /// </summary>
 internal sealed class PdfFonts : IFontResolver
 {
