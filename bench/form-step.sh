@@ -109,12 +109,12 @@ mkdir -p "$WORK/mail" "$WORK/home"
 declare -a provision=()
 RECIPES=$ROOT/recipes
 if [[ $ENVIRONMENT == Production ]]; then
-    # Recipes with passwords are refused outside Development: the hub and Tyresö without their users step.
+    # Recipes with passwords or API secrets are refused outside Development: the hub and Tyresö without their users and apiClients steps.
     RECIPES=$WORK/recipes
     mkdir -p "$RECIPES"
     cp -a "$ROOT/recipes/services" "$RECIPES/"
     for name in hub tyreso; do
-        jq '.description = "Benchmark copy: without the users step." | .steps |= map(select(.step != "users"))' \
+        jq '.description = "Benchmark copy: without the users and apiClients steps." | .steps |= map(select(.step != "users" and .step != "apiClients"))' \
             "$ROOT/recipes/$name.recipe.json" >"$RECIPES/$name.recipe.json"
     done
     provision=("Hub__Tenancy__ProvisionOnStart__0=hub.recipe.json" "Hub__Tenancy__ProvisionOnStart__1=tyreso.recipe.json")

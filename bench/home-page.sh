@@ -119,7 +119,7 @@ RECIPES=$WORK/recipes
 mkdir -p "$RECIPES"
 SMALL_LIST=()
 for name in hub tyreso mjolby sundsvall; do
-    jq '.description = "Benchmark copy: tenant and features only." | .steps |= map(select(.step != "users"))' \
+    jq '.description = "Benchmark copy: tenant and features only." | .steps |= map(select(.step != "users" and .step != "apiClients"))' \
         "$ROOT/recipes/$name.recipe.json" >"$RECIPES/$name.recipe.json"
     SMALL_LIST+=("$name.recipe.json")
 done

@@ -25,6 +25,12 @@
 #   PG_CONNECTION_OPTIONS [""] appended to the hub's PostgreSQL connection string, e.g. "No Reset On Close=true"
 #   ARTIFACTS [bench/.artifacts]  SKIP_BUILD [0]  KEEP_WORK [0]
 #   STRICT [0]: 1 exits 1 on a missed target, and stops at once when PostgreSQL's binaries are missing
+#   TRACE [0]: samples the hub for TRACE_SECONDS [8] once the measured journeys start and during the first step round,
+#     into the kept work directory. TRACE=perf: CPU samples by Linux perf (cpu-clock, call graphs by frame pointer,
+#     JIT-compiled names from the runtime's perf map, W^X off so that perf finds them), summarised with `perf report -i FILE.perf.data`; TRACE=1:
+#     dotnet-trace's thread-time samples as speedscope files (bench/trace-top.py summarises them), which count a
+#     thread sleeping in native code (SQLite's busy wait) as running. Sampling costs the hub CPU: figures of a traced
+#     run are not comparable.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -51,6 +57,8 @@ ARTIFACTS=${ARTIFACTS:-$ROOT/bench/.artifacts}
 SKIP_BUILD=${SKIP_BUILD:-0}
 KEEP_WORK=${KEEP_WORK:-0}
 STRICT=${STRICT:-0}
+TRACE=${TRACE:-0}
+TRACE_SECONDS=${TRACE_SECONDS:-8}
 HOST=127.0.0.1
 TENANT=tyreso
 HUB=http://$HOST:$HUB_PORT
@@ -119,6 +127,15 @@ if ((${#need[@]})); then
 fi
 command -v dotnet >/dev/null || die "dotnet is not on PATH"
 command -v timeout >/dev/null || die "timeout (coreutils) is not on PATH"
+if [[ $TRACE == perf ]]; then
+    command -v perf >/dev/null || die "TRACE=perf needs Linux perf (Debian package linux-perf)"
+    KEEP_WORK=1
+elif [[ $TRACE == 1 ]]; then
+    export PATH="$PATH:$HOME/.dotnet/tools"
+    command -v dotnet-trace >/dev/null || timeout 300 dotnet tool install --global dotnet-trace >/dev/null \
+        || die "dotnet-trace is missing and could not be installed"
+    KEEP_WORK=1
+fi
 for port in "$HUB_PORT" "$BASELINE_PORT"; do
     ! port_busy "$port" || die "port $port on $HOST is already in use (set HUB_PORT, BASELINE_PORT)"
 done
@@ -162,12 +179,12 @@ cp -a "$DRIVER_OUT" "$WORK/driver-app"
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes in src/)"
 
-# Recipes with passwords are refused outside Development: the hub and Tyresö without their users step.
+# Recipes with passwords or API secrets are refused outside Development: the hub and Tyresö without their users and apiClients steps.
 RECIPES=$WORK/recipes
 mkdir -p "$RECIPES" "$WORK/home"
 cp -a "$ROOT/recipes/services" "$RECIPES/"
 for name in hub tyreso; do
-    jq '.description = "Benchmark copy: without the users step." | .steps |= map(select(.step != "users"))' \
+    jq '.description = "Benchmark copy: without the users and apiClients steps." | .steps |= map(select(.step != "users" and .step != "apiClients"))' \
         "$ROOT/recipes/$name.recipe.json" >"$RECIPES/$name.recipe.json"
 done
 SERVICE_FILE=$RECIPES/services/$SERVICE.service.json
@@ -183,6 +200,27 @@ run_bg() {
     wait "$pid" || status=$?
     forget_pid "$pid"
     return "$status"
+}
+
+# trace_hub NAME [WAIT_FILE PATTERN]: in the background, when TRACE=1, once WAIT_FILE has a line matching PATTERN,
+# samples the hub for TRACE_SECONDS into $dir/NAME.speedscope.json.
+trace_hub() {
+    [[ $TRACE == 1 || $TRACE == perf ]] || return 0
+    local name=$1 file=${2:-} pattern=${3:-}
+    (
+        if [[ -n $file ]]; then
+            until grep -q "$pattern" "$file" 2>/dev/null; do sleep 0.1; done
+        fi
+        if [[ $TRACE == perf ]]; then
+            timeout $((TRACE_SECONDS + 60)) perf record -e cpu-clock -F 999 -g -p "$HUB_PID" -o "$dir/$name.perf.data" \
+                -- sleep "$TRACE_SECONDS" >"$dir/$name.trace.log" 2>&1 || log "perf record failed (see $dir/$name.trace.log)"
+            exit 0
+        fi
+        timeout $((TRACE_SECONDS + 60)) dotnet-trace collect -p "$HUB_PID" --profile dotnet-sampled-thread-time \
+            --duration "00:00:00:$(printf %02d "$TRACE_SECONDS")" --format Speedscope -o "$dir/$name.nettrace" >"$dir/$name.trace.log" 2>&1 \
+            || log "dotnet-trace failed (see $dir/$name.trace.log)"
+    ) &
+    PIDS+=("$!")
 }
 
 # --- PostgreSQL -------------------------------------------------------------------------------------------------
@@ -227,6 +265,7 @@ run_provider() {
     (
         cd "$WORK/hub-app" && exec env HOME="$WORK/home" \
             ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production ASPNETCORE_URLS="$HUB" \
+            DOTNET_PerfMapEnabled="$([[ $TRACE == perf ]] && echo 1 || echo 0)" DOTNET_EnableWriteXorExecute="$([[ $TRACE == perf ]] && echo 0 || echo 1)" \
             "${db[@]}" \
             Hub__RateLimits__EId__PermitLimit=1000000 Hub__RateLimits__Form__PermitLimit=1000000 Hub__RateLimits__Submit__PermitLimit=1000000 \
             Hub__Email__PickupDirectory="$dir/mail" Hub__Email__From=noreply@bench.localhost \
@@ -247,6 +286,7 @@ run_provider() {
     # 1. journeys
     log "[$provider] journeys: $WARMUP_JOURNEYS as warm-up, then $CITIZENS citizens, $CONCURRENCY at a time"
     local -a driver=(--base "$HUB" --tenant "$TENANT" --service-file "$SERVICE_FILE")
+    trace_hub journeys "$dir/journeys.log" "^measured:"
     run_bg "$dir/journeys.log" 900 env HOME="$WORK/home" dotnet "$WORK/driver-app/Hub.Bench.Journey.dll" \
         journeys "${driver[@]}" --citizens "$CITIZENS" --concurrency "$CONCURRENCY" --warmup-journeys "$WARMUP_JOURNEYS" \
         --hub-pid "$HUB_PID" --db-pid "$PG_PID" --clk-tck "$TICK" --out "$dir/journeys.json" \
@@ -302,6 +342,7 @@ run_provider() {
         for which in $( ((r % 2)) && echo "step base" || echo "base step"); do
             f=$dir/$which-$r.txt
             if [[ $which == step ]]; then
+                ((r > 1)) || trace_hub step
                 h0=$(proc_ticks "$HUB_PID"); d0=$(db_ticks)
                 load "$f" "$DURATION" "$HUB"
                 h1=$(proc_ticks "$HUB_PID"); d1=$(db_ticks)

@@ -1,4 +1,5 @@
 using Hub.Cases.Data;
+using Hub.Cases.Domain;
 using Hub.Cases.Intake;
 using Hub.Data;
 using Hub.Tenancy.Contracts;
@@ -24,7 +25,7 @@ public abstract class TenantSqlTests(HubFixture fixture)
         var draftId = Guid.Parse((await visitor.StartAsync(own, "synpunkter")).Split('/')[^2]);
         var number = CaseNumber(await visitor.SubmitFeedbackAsync(own));
         var scopes = fixture.Services.GetRequiredService<ITenantScopeFactory>();
-        Guid submittedDraft;
+        Guid submittedDraft, otherDraft;
         string? hash;
         await using (var scope = scopes.CreateScope(own))
         {
@@ -37,7 +38,14 @@ public abstract class TenantSqlTests(HubFixture fixture)
         {
             var services = scope.ServiceProvider;
             var sql = services.GetRequiredService<TenantSql>();
-            Assert.Null(await services.GetRequiredService<DraftStore>().FindAsync(draftId, null, hash, CancellationToken.None));
+            var store = services.GetRequiredService<DraftStore>();
+            Assert.Null(await store.FindAsync(draftId, null, hash, CancellationToken.None));
+            // Saving the first one's draft by its id changes nothing there.
+            var forged = new Draft { Id = draftId, ServiceKey = "synpunkter", Language = "sv", AnswersJson = "{}", AnonymousKeyHash = hash };
+            Assert.False(await store.SaveAsync(forged, new Dictionary<string, Hub.Forms.Contracts.AnswerValue> { ["synpunkt"] = new Hub.Forms.Contracts.TextAnswer("forged") }, "forged", CancellationToken.None));
+            // A draft created here belongs here, whatever the caller knows of the first one.
+            var service = await services.GetRequiredService<Hub.Catalog.Contracts.IServiceDirectory>().FindPublishedAsync("synpunkter", CancellationToken.None);
+            otherDraft = (await store.CreateAsync(service!, null, hash, "sv", CancellationToken.None)).Id;
             Assert.Null(await services.GetRequiredService<CaseSubmitter>().FindByDraftAsync(submittedDraft, CancellationToken.None));
             await CaseRows.DeleteDraftAsync(sql, draftId, CancellationToken.None);
             // The other municipality's series starts at one: the upsert never continued the first one's.
@@ -48,7 +56,12 @@ public abstract class TenantSqlTests(HubFixture fixture)
         await using (var scope = scopes.CreateScope(own))
         {
             var services = scope.ServiceProvider;
-            Assert.NotNull(await services.GetRequiredService<DraftStore>().FindAsync(draftId, null, hash, CancellationToken.None));
+            var draft = await services.GetRequiredService<DraftStore>().FindAsync(draftId, null, hash, CancellationToken.None);
+            Assert.NotNull(draft);
+            Assert.Equal("{}", draft.AnswersJson);
+            Assert.Null(draft.CurrentPage);
+            Assert.Null(await services.GetRequiredService<DraftStore>().FindAsync(otherDraft, null, hash, CancellationToken.None));
+            Assert.False(await services.GetRequiredService<CasesDbContext>().Drafts.AnyAsync(d => d.Id == otherDraft));
             Assert.NotNull(await services.GetRequiredService<CaseSubmitter>().FindByDraftAsync(submittedDraft, CancellationToken.None));
         }
     }

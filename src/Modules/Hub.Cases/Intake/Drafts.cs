@@ -51,21 +51,38 @@ internal sealed class AnonymousKey(ITenantContext tenantContext)
 }
 
 /// <summary>Creates, finds (for their owner only), saves and removes drafts.</summary>
+/// <remarks>
+/// Creating, reading and saving a draft are each one plain statement on the scope's connection rather than EF Core:
+/// they run on every start, step and review request, and creating and first using a DbContext (its service scope,
+/// the provider registering its functions on the connection, change tracking) cost more than the statement itself.
+/// <see cref="TenantSql"/> binds the tenant as CasesDbContext's query filter and save guard would; the statements
+/// name the table and columns as CasesDbContext maps them (TenantSqlTests try them with another tenant's ids).
+/// </remarks>
 internal sealed class DraftStore(IServiceProvider services, TenantSql sql, ITenantContext tenantContext, TimeProvider clock, IOptions<CasesOptions> options)
 {
-    // Every column of Draft, in the order ReadAsync maps them; table and columns as CasesDbContext maps them.
-    private const string SelectById = """
-        SELECT "Id", "TenantId", "ServiceKey", "ServiceVersionId", "OwnerPersonalIdentityNumber", "AnonymousKeyHash",
-               "Language", "AnswersJson", "CurrentPage", "CreatedUtc", "UpdatedUtc", "ExpiresUtc"
-        FROM cases_drafts WHERE "Id" = @id AND "TenantId" = @tenant
+    private const string Columns = """
+        "Id", "TenantId", "ServiceKey", "ServiceVersionId", "OwnerPersonalIdentityNumber", "AnonymousKeyHash",
+        "Language", "AnswersJson", "CurrentPage", "CreatedUtc", "UpdatedUtc", "ExpiresUtc"
+        """;
+
+    // Every column of Draft, in the order ReadAsync maps them.
+    private const string SelectById = "SELECT " + Columns + """ FROM cases_drafts WHERE "Id" = @id AND "TenantId" = @tenant""";
+
+    private const string Insert = "INSERT INTO cases_drafts (" + Columns + """
+        ) VALUES (@id, @tenant, @key, @version, @owner, @anonymous, @language, @answers, @page, @created, @updated, @expires)
+        """;
+
+    private const string Update = """
+        UPDATE cases_drafts SET "AnswersJson" = @answers, "CurrentPage" = @page, "UpdatedUtc" = @updated, "ExpiresUtc" = @expires
+        WHERE "Id" = @id AND "TenantId" = @tenant
         """;
 
     private CasesDbContext? context;
 
-    /// <summary>The row read last in this scope: a step GET asks twice (the step-page cache, then the page on a miss).</summary>
+    /// <summary>The row read last in this scope: a page may ask for its draft more than once.</summary>
     private Draft? lastRead;
 
-    // Resolved on first write: reading a draft (every step and review request) needs no DbContext.
+    // Resolved on first use: creating, reading and saving a draft need no DbContext.
     private CasesDbContext Db => context ??= services.GetRequiredService<CasesDbContext>();
 
     public async Task<Draft> CreateAsync(PublishedService service, Citizen? citizen, string? anonymousKeyHash, string language, CancellationToken cancellationToken)
@@ -74,6 +91,7 @@ internal sealed class DraftStore(IServiceProvider services, TenantSql sql, ITena
         var draft = new Draft
         {
             Id = Guid.CreateVersion7(),
+            TenantId = sql.TenantId,
             ServiceKey = service.Key,
             ServiceVersionId = service.VersionId,
             OwnerPersonalIdentityNumber = citizen?.PersonalIdentityNumber,
@@ -83,21 +101,21 @@ internal sealed class DraftStore(IServiceProvider services, TenantSql sql, ITena
             CreatedUtc = now,
         };
         Touch(draft, now);
-        Db.Drafts.Add(draft);
-        await Db.SaveChangesAsync(cancellationToken);
+        await sql.ExecuteAsync(Insert,
+        [
+            ("@id", draft.Id), ("@key", draft.ServiceKey), ("@version", draft.ServiceVersionId),
+            ("@owner", draft.OwnerPersonalIdentityNumber), ("@anonymous", draft.AnonymousKeyHash), ("@language", draft.Language),
+            ("@answers", draft.AnswersJson), ("@page", draft.CurrentPage), ("@created", draft.CreatedUtc),
+            ("@updated", draft.UpdatedUtc), ("@expires", draft.ExpiresUtc),
+        ], cancellationToken);
+        lastRead = draft;
         return draft;
     }
 
     /// <summary>
     /// The draft if it exists in the current tenant, has not expired and belongs to this citizen or (anonymous) this
-    /// browser. It is not tracked: <see cref="SaveAsync"/> attaches it, and a submission removes it through its context.
+    /// browser. It is not tracked by any DbContext.
     /// </summary>
-    /// <remarks>
-    /// Read with one plain command on the scope's connection rather than through EF Core: this runs on every step and
-    /// review request, and creating and first using a DbContext (its service scope, the provider registering its SQLite
-    /// functions on the connection, change tracking) cost more than the query. <see cref="TenantSql"/> binds the tenant
-    /// condition CasesDbContext's query filter adds.
-    /// </remarks>
     public async Task<Draft?> FindAsync(Guid id, Citizen? citizen, string? anonymousKeyHash, CancellationToken cancellationToken)
     {
         var draft = await ReadAsync(id, cancellationToken);
@@ -134,22 +152,20 @@ internal sealed class DraftStore(IServiceProvider services, TenantSql sql, ITena
             ? citizen?.PersonalIdentityNumber == owner
             : anonymousKeyHash is not null && draft.AnonymousKeyHash == anonymousKeyHash;
 
-    public async Task SaveAsync(Draft draft, IReadOnlyDictionary<string, AnswerValue> answers, string? currentPage, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the answers and the page the person is on, and moves the draft's expiry on. False when the draft is no
+    /// longer there (submitted or removed meanwhile, e.g. from another tab): nothing was saved.
+    /// </summary>
+    public async Task<bool> SaveAsync(Draft draft, IReadOnlyDictionary<string, AnswerValue> answers, string? currentPage, CancellationToken cancellationToken)
     {
-        Attach(draft);
         draft.AnswersJson = AnswerJson.Write(answers);
         draft.CurrentPage = currentPage;
         Touch(draft, clock.GetUtcNow().UtcDateTime);
-        await Db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Tracks a draft read by <see cref="FindAsync"/> as it is now, so that changes made after are saved.</summary>
-    public void Attach(Draft draft)
-    {
-        if (Db.Entry(draft).State == EntityState.Detached)
-        {
-            Db.Drafts.Attach(draft);
-        }
+        return await sql.ExecuteAsync(Update,
+        [
+            ("@id", draft.Id), ("@answers", draft.AnswersJson), ("@page", draft.CurrentPage),
+            ("@updated", draft.UpdatedUtc), ("@expires", draft.ExpiresUtc),
+        ], cancellationToken) == 1;
     }
 
     /// <summary>The citizen's unexpired drafts, newest first.</summary>

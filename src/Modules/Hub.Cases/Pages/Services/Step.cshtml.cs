@@ -82,7 +82,12 @@ internal sealed class StepModel(IntakePageServices services, DraftStore drafts, 
         }
 
         Answers = FormPost.Merge(Answers, formPage, posted);
-        await drafts.SaveAsync(Draft, Answers, page, cancellationToken);
+        if (!await drafts.SaveAsync(Draft, Answers, page, cancellationToken))
+        {
+            // Submitted or removed since it was read (another tab): the step's GET shows the receipt or says so.
+            return RedirectToStep(page);
+        }
+
         var validation = FormAnswerValidator.Validate(Service.Form, Answers, Today, page);
         var pages = validation.VisiblePages;
         switch (action)
