@@ -37,6 +37,7 @@ public static class CasesModule
             .ValidateOnStart();
         services.AddScoped<DraftStore>();
         services.AddScoped<CaseSubmitter>();
+        services.AddScoped<SubmittedDrafts>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CasePdf>();
         services.AddScoped<CaseArchive>();

@@ -89,6 +89,12 @@ internal sealed class CaseReader(CasesDbContext db, IServiceDirectory directory)
 internal static class CaseAccess
 {
     public static bool CanSee(Case @case, Citizen? citizen, string? anonymousKeyHash) =>
-        (citizen is not null && @case.SubmitterPersonalIdentityNumber == citizen.PersonalIdentityNumber)
-        || (@case.SubmitterPersonalIdentityNumber is null && anonymousKeyHash is not null && @case.AnonymousKeyHash == anonymousKeyHash);
+        CanSee(@case.SubmitterPersonalIdentityNumber, @case.AnonymousKeyHash, citizen, anonymousKeyHash);
+
+    public static bool CanSee(SubmittedDraft submitted, Citizen? citizen, string? anonymousKeyHash) =>
+        CanSee(submitted.SubmitterPersonalIdentityNumber, submitted.AnonymousKeyHash, citizen, anonymousKeyHash);
+
+    private static bool CanSee(string? submitter, string? caseKeyHash, Citizen? citizen, string? anonymousKeyHash) =>
+        (citizen is not null && submitter == citizen.PersonalIdentityNumber)
+        || (submitter is null && anonymousKeyHash is not null && caseKeyHash == anonymousKeyHash);
 }

@@ -41,6 +41,7 @@ internal sealed class CaseSubmitter(
     CasesDbContext db,
     HubConnection connection,
     TenantSql sql,
+    SubmittedDrafts submittedDrafts,
     ITenantContext tenantContext,
     IEmailOutbox outbox,
     CaseEntry entry,
@@ -49,16 +50,10 @@ internal sealed class CaseSubmitter(
     TimeProvider clock,
     ILogger<CaseSubmitter> logger)
 {
-    private const string CaseOfDraft = """SELECT 1 FROM cases_cases WHERE "TenantId" = @tenant AND "DraftId" = @draft""";
-
     /// <summary>The case the draft became, if it was submitted (in the current tenant).</summary>
-    /// <remarks>
-    /// Every submission asks first, and nearly always there is none: one plain query on the unique index says so
-    /// without going through EF Core's query pipeline; only a draft that was submitted loads its case.
-    /// </remarks>
+    /// <remarks>Every submission asks first, and nearly always there is none: only a draft that was submitted loads its case.</remarks>
     public async Task<Case?> FindByDraftAsync(Guid draftId, CancellationToken cancellationToken) =>
-        tenantContext.Tenant is not null
-        && await sql.QuerySingleAsync(CaseOfDraft, [("@draft", draftId)], static _ => true, cancellationToken)
+        await submittedDrafts.FindAsync(draftId, cancellationToken) is not null
             ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.DraftId == draftId, cancellationToken)
             : null;
 
@@ -285,6 +280,28 @@ internal sealed class CultureLocalizer(IStringLocalizer inner, CultureInfo cultu
 /// Columns and values as <see cref="CasesDbContext"/> maps them (status as its name); the columns left out are null.
 /// The tenant id of every row is the one <see cref="TenantSql"/> binds, never the entity's.
 /// </remarks>
+/// <summary>What a draft became once it was submitted: enough to send a back button to its receipt.</summary>
+internal sealed record SubmittedDraft(string Number, string ServiceKey, string? SubmitterPersonalIdentityNumber, string? AnonymousKeyHash);
+
+/// <summary>
+/// Finds the case a draft became with one plain query on the unique index (through <see cref="TenantSql"/>): every
+/// step and review request of a draft that is gone asks, and so does every submission, without a DbContext.
+/// </summary>
+internal sealed class SubmittedDrafts(TenantSql sql, ITenantContext tenantContext)
+{
+    private const string CaseOfDraft = """
+        SELECT "Number", "ServiceKey", "SubmitterPersonalIdentityNumber", "AnonymousKeyHash"
+        FROM cases_cases WHERE "TenantId" = @tenant AND "DraftId" = @draft
+        """;
+
+    public async Task<SubmittedDraft?> FindAsync(Guid draftId, CancellationToken cancellationToken) =>
+        tenantContext.Tenant is null
+            ? null
+            : await sql.QuerySingleAsync(CaseOfDraft, [("@draft", draftId)], static reader => new SubmittedDraft(
+                reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)),
+                cancellationToken);
+}
+
 internal static class CaseRows
 {
     private const string InsertCase = """

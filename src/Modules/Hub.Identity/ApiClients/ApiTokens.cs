@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hub.Abstractions;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,6 +58,8 @@ internal static class ApiTokens
                 validation.UseAspNetCore();
             });
 
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IAuthenticationSchemeProvider, OpenIddictRequestSchemes>();
         services.AddScoped<IAuthorizationHandler, ApiClientHandler>();
         var policies = services.AddAuthorizationBuilder();
         foreach (var scope in ApiScopes.All)

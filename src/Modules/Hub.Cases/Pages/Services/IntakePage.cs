@@ -46,7 +46,7 @@ internal abstract class IntakePage(IntakePageServices services) : PageModel
         if (draft is null || draft.ServiceKey != service)
         {
             // Submitted already (a back button or a second click): show the receipt rather than an error.
-            var submitted = await services.Submitter.FindByDraftAsync(draftId, cancellationToken);
+            var submitted = await services.Submitted.FindAsync(draftId, cancellationToken);
             if (submitted is not null && submitted.ServiceKey == service && CaseAccess.CanSee(submitted, Citizen, services.AnonymousKey.Find(HttpContext)))
             {
                 return Redirect(Url.Content($"~/e-tjanster/{service}/kvitto/{submitted.Number}"));
@@ -70,7 +70,8 @@ internal abstract class IntakePage(IntakePageServices services) : PageModel
 }
 
 /// <summary>What every page of filling in a service needs, given to its constructor (one registration, no service location).</summary>
-internal sealed class IntakePageServices(Citizens citizens, AnonymousKey anonymousKey, DraftStore drafts, CaseSubmitter submitter, IServiceDirectory directory, TimeProvider clock)
+/// <remarks>Only what a GET needs: a step GET resolves these and nothing more (a submission's services come with the post).</remarks>
+internal sealed class IntakePageServices(Citizens citizens, AnonymousKey anonymousKey, DraftStore drafts, SubmittedDrafts submitted, IServiceDirectory directory, TimeProvider clock)
 {
     public Citizens Citizens { get; } = citizens;
 
@@ -80,7 +81,7 @@ internal sealed class IntakePageServices(Citizens citizens, AnonymousKey anonymo
     public DraftStore Drafts { get; } = drafts;
 
     /// <summary>Finds the case a draft became, for a back button after submitting.</summary>
-    public CaseSubmitter Submitter { get; } = submitter;
+    public SubmittedDrafts Submitted { get; } = submitted;
 
     public IServiceDirectory Directory { get; } = directory;
 

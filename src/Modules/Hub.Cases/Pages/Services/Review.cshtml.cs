@@ -16,7 +16,7 @@ namespace Hub.Cases.Pages.Services;
 /// draft becomes exactly one case however often the button is pressed.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(HubRateLimits.Submit)]
-internal sealed class ReviewModel(IntakePageServices services, CaseSubmitter submitter, ICitizenSigning signing, IStringLocalizer<CasesTexts> texts)
+internal sealed class ReviewModel(IntakePageServices services, IStringLocalizer<CasesTexts> texts)
     : IntakePage(services)
 {
     public AnswerValidationResult Validation { get; private set; } = null!;
@@ -42,7 +42,9 @@ internal sealed class ReviewModel(IntakePageServices services, CaseSubmitter sub
     public async Task<IActionResult> OnGetAsync(string service, Guid draft, CancellationToken cancellationToken) =>
         await LoadAsync(service, draft, cancellationToken) ?? Prepare();
 
-    public async Task<IActionResult> OnPostAsync(string service, Guid draft, CancellationToken cancellationToken)
+    // The submitter and the e-ID signing come with the posts only: a review GET resolves neither (nor their contexts).
+    public async Task<IActionResult> OnPostAsync(
+        string service, Guid draft, [FromServices] CaseSubmitter submitter, [FromServices] ICitizenSigning signing, CancellationToken cancellationToken)
     {
         if (await LoadAsync(service, draft, cancellationToken) is { } result)
         {
@@ -74,7 +76,8 @@ internal sealed class ReviewModel(IntakePageServices services, CaseSubmitter sub
     }
 
     /// <summary><c>…/signerad</c>: back from the e-ID provider; submits when the signature covers exactly these answers.</summary>
-    public async Task<IActionResult> OnGetSignedAsync(string service, Guid draft, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetSignedAsync(
+        string service, Guid draft, [FromServices] CaseSubmitter submitter, [FromServices] ICitizenSigning signing, CancellationToken cancellationToken)
     {
         if (await LoadAsync(service, draft, cancellationToken) is { } result)
         {
