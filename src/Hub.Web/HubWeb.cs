@@ -85,8 +85,10 @@ internal static class HubWeb
         }
 
         app.UseExceptionHandler("/fel/500");
+        app.UseHubMetricsEndpoint();
         app.UseStaticFiles();
         app.UseTenantResolution();
+        app.UseMiddleware<TenantLogScope>();
         // Inside the tenant: errors re-execute with the tenant's path base, so they render in its look and language.
         app.UseExceptionHandler("/fel/500");
         app.UseStatusCodePagesWithReExecute("/fel/{0}");

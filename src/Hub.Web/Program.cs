@@ -18,6 +18,7 @@ builder.AddIntegrationsModule();
 builder.AddCatalogModule();
 builder.AddCasesModule();
 builder.AddHubWeb();
+builder.AddHubObservability();
 builder.AddHubRateLimiting();
 builder.AddHubApi();
 

@@ -18,4 +18,7 @@ public interface ITenantScopes
 {
     /// <summary>A new DI scope whose <see cref="ITenantContext"/> is the tenant with this id, or null if there is none.</summary>
     AsyncServiceScope? CreateScope(Guid tenantId);
+
+    /// <summary>The tenant with this id as the registry has it now, or null (for names in logs and metrics).</summary>
+    TenantSnapshot? Find(Guid tenantId);
 }

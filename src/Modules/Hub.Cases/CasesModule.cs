@@ -35,6 +35,7 @@ public static class CasesModule
             .Validate(o => o.AnonymousDraftRetentionHours is >= 1 and <= 720, "Hub:Cases:AnonymousDraftRetentionHours must be 1–720")
             .Validate(o => o.DraftSweepInterval >= TimeSpan.FromMinutes(1) && o.DraftSweepInterval <= TimeSpan.FromDays(1), "Hub:Cases:DraftSweepInterval must be 00:01:00–1.00:00:00")
             .ValidateOnStart();
+        services.AddSingleton<IntakeMetrics>();
         services.AddScoped<DraftStore>();
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<SubmittedDrafts>();

@@ -2,6 +2,7 @@ using Hub.Data;
 using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Email;
+using Hub.Integrations.Telemetry;
 using Hub.Integrations.Timers;
 using Hub.Integrations.Webhooks;
 using Hub.Abstractions;
@@ -40,6 +41,8 @@ public static class IntegrationsModule
         services.AddSingleton<IEmailTransport, EmailTransport>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddHostedService<CrossTenantEmailDispatcher>();
+        services.AddSingleton<IntegrationsMetrics>();
+        services.AddHostedService<QueueDepthSampler>();
         services.AddOptions<TimerOptions>().Bind(builder.Configuration.GetSection(TimerOptions.Section))
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize is >= 1 and <= 1000 && o.LeaseDuration > TimeSpan.Zero && o.MaxAttempts >= 1,
                 "Hub:Timers: PollInterval and LeaseDuration must be positive, BatchSize 1–1000, MaxAttempts at least 1")

@@ -143,6 +143,8 @@ internal sealed class EmailNode : IAsyncDisposable
     {
         public System.Collections.Concurrent.ConcurrentDictionary<Guid, TenantSnapshot> Known { get; } = new();
 
+        public TenantSnapshot? Find(Guid tenantId) => Known.GetValueOrDefault(tenantId);
+
         public AsyncServiceScope? CreateScope(Guid tenantId)
         {
             if (!Known.TryGetValue(tenantId, out var tenant))

@@ -221,6 +221,25 @@ public abstract class TenantSiteTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task Metrics_are_scraped_from_loopback_and_refused_to_a_visitor_through_the_proxy()
+    {
+        using var client = fixture.CreateClient();
+        await client.GetAsync("/tyreso/");
+
+        using var scrape = await client.GetAsync("/metrics");
+        var text = await scrape.Content.ReadAsStringAsync();
+        using var viaProxy = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        // Loopback is a trusted proxy: the visitor's address it forwards is the one checked.
+        viaProxy.Headers.Add("X-Forwarded-For", "203.0.113.5");
+        using var refused = await client.SendAsync(viaProxy);
+
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        Assert.Contains("http_server_request_duration", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("http_server_request_duration", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_carry_security_headers()
     {
         using var client = fixture.CreateClient();

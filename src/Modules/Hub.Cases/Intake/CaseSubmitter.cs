@@ -47,6 +47,7 @@ internal sealed class CaseSubmitter(
     CaseEntry entry,
     IAuditTrail audit,
     IStringLocalizerFactory localizers,
+    IntakeMetrics metrics,
     TimeProvider clock,
     ILogger<CaseSubmitter> logger)
 {
@@ -135,6 +136,7 @@ internal sealed class CaseSubmitter(
             }
 
             await transaction.CommitAsync(cancellationToken);
+            metrics.CaseReceived(tenant.Slug, @case.ServiceKey, @case.Channel);
             logger.LogInformation("Case {Number} submitted for service {Service} version {Version}", @case.Number, @case.ServiceKey, submission.Service.Version);
             return @case;
         }
@@ -196,6 +198,7 @@ internal sealed class CaseSubmitter(
             registered = @case;
             return true;
         }, cancellationToken, db);
+        metrics.CaseReceived(tenant.Slug, registered!.ServiceKey, registered.Channel);
         logger.LogInformation("Case {Number} registered by hand ({Channel}) for service {Service}", registered!.Number, manual.Channel, service.Key);
         return registered;
     }

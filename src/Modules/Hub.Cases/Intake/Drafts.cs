@@ -58,7 +58,8 @@ internal sealed class AnonymousKey(ITenantContext tenantContext)
 /// <see cref="TenantSql"/> binds the tenant as CasesDbContext's query filter and save guard would; the statements
 /// name the table and columns as CasesDbContext maps them (TenantSqlTests try them with another tenant's ids).
 /// </remarks>
-internal sealed class DraftStore(IServiceProvider services, TenantSql sql, ITenantContext tenantContext, TimeProvider clock, IOptions<CasesOptions> options)
+internal sealed class DraftStore(
+    IServiceProvider services, TenantSql sql, ITenantContext tenantContext, IntakeMetrics metrics, TimeProvider clock, IOptions<CasesOptions> options)
 {
     private const string Columns = """
         "Id", "TenantId", "ServiceKey", "ServiceVersionId", "OwnerPersonalIdentityNumber", "AnonymousKeyHash",
@@ -109,6 +110,7 @@ internal sealed class DraftStore(IServiceProvider services, TenantSql sql, ITena
             ("@updated", draft.UpdatedUtc), ("@expires", draft.ExpiresUtc),
         ], cancellationToken);
         lastRead = draft;
+        metrics.DraftStarted(tenantContext.Tenant!.Slug, draft.ServiceKey);
         return draft;
     }
 
@@ -161,11 +163,17 @@ internal sealed class DraftStore(IServiceProvider services, TenantSql sql, ITena
         draft.AnswersJson = AnswerJson.Write(answers);
         draft.CurrentPage = currentPage;
         Touch(draft, clock.GetUtcNow().UtcDateTime);
-        return await sql.ExecuteAsync(Update,
+        var saved = await sql.ExecuteAsync(Update,
         [
             ("@id", draft.Id), ("@answers", draft.AnswersJson), ("@page", draft.CurrentPage),
             ("@updated", draft.UpdatedUtc), ("@expires", draft.ExpiresUtc),
         ], cancellationToken) == 1;
+        if (saved)
+        {
+            metrics.StepSaved(tenantContext.Tenant!.Slug, draft.ServiceKey);
+        }
+
+        return saved;
     }
 
     /// <summary>The citizen's unexpired drafts, newest first.</summary>

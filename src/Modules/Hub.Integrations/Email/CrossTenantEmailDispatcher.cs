@@ -2,6 +2,7 @@ using Hub.Data;
 using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
+using Hub.Integrations.Telemetry;
 using Hub.Integrations.Workers;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ namespace Hub.Integrations.Email;
 /// </summary>
 internal sealed partial class CrossTenantEmailDispatcher(
     IServiceScopeFactory scopes, IEmailTransport transport, EmailDispatchSignal signal, IOptions<EmailOptions> options,
-    TimeProvider clock, ILogger<CrossTenantEmailDispatcher> logger) : BackgroundService
+    IntegrationsMetrics metrics, TimeProvider clock, ILogger<CrossTenantEmailDispatcher> logger) : BackgroundService
 {
     private readonly EmailOptions options = options.Value;
     private readonly string node = Leases.NewNodeName();
@@ -95,6 +96,7 @@ internal sealed partial class CrossTenantEmailDispatcher(
             }
 
             // Recorded even when shutting down: the server has the message.
+            metrics.Email("sent");
             var now = clock.GetUtcNow().UtcDateTime;
             var marked = await AllTenants(db)
                 .Where(e => e.Id == row.Id && e.LeaseOwner == owner)
@@ -133,9 +135,11 @@ internal sealed partial class CrossTenantEmailDispatcher(
                 .SetProperty(e => e.LeaseOwner, (string?)null)
                 .SetProperty(e => e.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
             LogGaveUp(exception, row.MessageId, row.TenantId, attempts);
+            metrics.Email("gave_up");
             return;
         }
 
+        metrics.Email("failed");
         var nextAttempt = now + options.RetryDelay(attempts);
         await rows.ExecuteUpdateAsync(s => s
             .SetProperty(e => e.NextAttemptAt, nextAttempt)

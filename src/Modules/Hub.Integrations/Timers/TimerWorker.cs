@@ -3,6 +3,7 @@ using Hub.Data;
 using Hub.Integrations.Contracts;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
+using Hub.Integrations.Telemetry;
 using Hub.Integrations.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ namespace Hub.Integrations.Timers;
 /// </summary>
 internal sealed partial class TimerWorker(
     IServiceScopeFactory scopes, ITenantScopes tenants, IOptions<TimerOptions> options,
-    TimeProvider clock, ILogger<TimerWorker> logger) : BackgroundService
+    IntegrationsMetrics metrics, TimeProvider clock, ILogger<TimerWorker> logger) : BackgroundService
 {
     private readonly TimerOptions options = options.Value;
     private readonly string node = Leases.NewNodeName();
@@ -103,6 +104,7 @@ internal sealed partial class TimerWorker(
                     cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 LogFired(logger, timer.Kind, timer.Subject, attempt);
+                metrics.TimerFired(timer.Kind, now - DateTime.SpecifyKind(timer.DueAt, DateTimeKind.Utc));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

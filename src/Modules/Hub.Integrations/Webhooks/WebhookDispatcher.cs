@@ -5,6 +5,7 @@ using System.Text;
 using Hub.Abstractions;
 using Hub.Data;
 using Hub.Integrations.Contracts;
+using Hub.Integrations.Telemetry;
 using Hub.Integrations.Data;
 using Hub.Integrations.Domain;
 using Hub.Integrations.Workers;
@@ -25,7 +26,7 @@ namespace Hub.Integrations.Webhooks;
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, ITenantScopes tenants, IHttpClientFactory httpClients, IDataProtectionProvider protection, WebhookDispatchSignal signal,
-    IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
+    IOptions<WebhookOptions> options, IntegrationsMetrics metrics, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     /// <summary>The named HTTP client (no redirects, no cookies, the address guard).</summary>
     public const string HttpClientName = "Hub.Webhooks";
@@ -86,6 +87,8 @@ internal sealed partial class WebhookDispatcher(
             .ExecuteDeleteAsync(cancellationToken);
     }
 
+    private string TenantName(Guid tenantId) => tenants.Find(tenantId)?.Slug ?? tenantId.ToString();
+
     private async Task DeliverAsync(
         IntegrationsDbContext db, string owner, WebhookDelivery delivery, IntegrationEventRecord? record, Webhook? webhook, CancellationToken cancellationToken)
     {
@@ -107,6 +110,7 @@ internal sealed partial class WebhookDispatcher(
             {
                 await SettleAsync(db, owner, delivery, WebhookDeliveryStatus.Delivered, attempt, status, null);
                 LogDelivered(record.Type, record.Subject, webhook.Id, attempt);
+                metrics.Delivery(TenantName(delivery.TenantId), "delivered");
                 await TellReceiptsAsync(delivery.TenantId, record, webhook, cancellationToken);
                 return;
             }
@@ -125,6 +129,7 @@ internal sealed partial class WebhookDispatcher(
         var giveUp = attempt >= options.MaxAttempts;
         await SettleAsync(db, owner, delivery, giveUp ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending, attempt, status, error);
         LogFailed(record.Type, record.Subject, webhook.Id, attempt, error, giveUp);
+        metrics.Delivery(TenantName(delivery.TenantId), giveUp ? "gave_up" : "failed");
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ internal sealed partial class TenantRecipeStep
     /// <summary>Segments the hub itself uses at the root; a tenant may not take them.</summary>
     private static readonly HashSet<string> ReservedSlugs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "admin", "api", "css", "js", "lib", "fel", "sprak", "healthz", "readyz", "konto", "_content", "_framework",
+        "admin", "api", "css", "js", "lib", "fel", "sprak", "healthz", "readyz", "metrics", "konto", "_content", "_framework",
         "favicon.ico", "katalog", "static", "assets", "test-eid", "connect", ".well-known",
     };
 

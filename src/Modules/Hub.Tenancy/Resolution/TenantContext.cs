@@ -17,6 +17,8 @@ internal sealed class TenantScopeFactory(IServiceScopeFactory scopes, TenantRegi
     public AsyncServiceScope? CreateScope(Guid tenantId) =>
         registry.FindById(tenantId) is { } tenant ? CreateScope(scopes, tenant) : null;
 
+    public TenantSnapshot? Find(Guid tenantId) => registry.FindById(tenantId);
+
     public AsyncServiceScope CreateScope(string slug)
     {
         var tenant = registry.FindBySlug(slug) ?? throw new InvalidOperationException($"No tenant '{slug}'.");
