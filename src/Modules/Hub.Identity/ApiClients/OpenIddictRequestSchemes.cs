@@ -26,8 +26,8 @@ internal sealed class OpenIddictRequestSchemes(IOptions<AuthenticationOptions> o
 
     private static readonly PathString[] OpenIddictPaths = ["/connect", SimulatedEId.SimulatedEIdProvider.PathPrefix, "/api"];
 
-    private IEnumerable<AuthenticationScheme>? all;
-    private AuthenticationScheme[]? withoutOpenIddict;
+    /// <summary>The base class's list and that list without OpenIddict's, replaced as one reference (requests race here).</summary>
+    private Filtered? filtered;
 
     public override async Task<IEnumerable<AuthenticationScheme>> GetRequestHandlerSchemesAsync()
     {
@@ -38,14 +38,17 @@ internal sealed class OpenIddictRequestSchemes(IOptions<AuthenticationOptions> o
         }
 
         // The base class returns the same list until a scheme is added or removed; so is the filtered one.
-        if (!ReferenceEquals(all, schemes) || withoutOpenIddict is null)
+        var current = filtered;
+        if (current is null || !ReferenceEquals(current.All, schemes))
         {
-            withoutOpenIddict = schemes.Where(s => !OpenIddictSchemes.Contains(s.Name, StringComparer.Ordinal)).ToArray();
-            all = schemes;
+            current = new Filtered(schemes, schemes.Where(s => !OpenIddictSchemes.Contains(s.Name, StringComparer.Ordinal)).ToArray());
+            filtered = current;
         }
 
-        return withoutOpenIddict;
+        return current.WithoutOpenIddict;
     }
+
+    private sealed record Filtered(IEnumerable<AuthenticationScheme> All, AuthenticationScheme[] WithoutOpenIddict);
 
     /// <summary>Whether a request's path (after the tenant's path base) may be one of OpenIddict's endpoints.</summary>
     internal static bool MayBeOpenIddictEndpoint(PathString path) =>
